@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Score sourcescore's attribution extraction and wire-credit detection on a gold corpus.
+
+Usage: python benchmarks/attribution.py [GOLD.jsonl] [--scorer PATH] [--keep DIR]
+
+GOLD defaults to ../shared/eval/dev.jsonl (PolNeAR dev split). The extractor is exactly the one
+`sourcescore check` uses, with the default configuration. Predictions are written in the shared
+scorer's format and scored for all kinds and for `--kinds direct`; wire credits are scored against
+each article's `meta.wire` (a dateline, byline or credit line must name that agency, and articles
+that are not wire copy must get none). The corpus is read at run time and never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+COPY_FORMS = {"dateline", "byline", "credit_line"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", nargs="?", default=str(DEFAULT_GOLD))
+    parser.add_argument("--scorer", default=None, help="score_quotes.py (default: beside GOLD)")
+    parser.add_argument("--keep", default=None, help="write predictions to this directory")
+    args = parser.parse_args(argv)
+    gold_path = Path(args.gold)
+    if not gold_path.is_file():
+        print(f"benchmark skipped: gold file {gold_path} not found")
+        return 0
+    scorer = Path(args.scorer) if args.scorer else gold_path.parent / "score_quotes.py"
+    from sourcescore.api import Checker
+
+    docs = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+    checker = Checker()
+    started = time.perf_counter()
+    analyses = list(checker.analyse_many(d["text"] for d in docs))
+    elapsed = time.perf_counter() - started
+    out_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sourcescore-bench-"))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pred_path = out_dir / "predictions.jsonl"
+    with pred_path.open("w", encoding="utf-8") as fh:
+        for doc, analysis in zip(docs, analyses):
+            fh.write(json.dumps({"id": doc["id"], "quotes": [_prediction(a) for a in
+                                                             analysis.attributions]}) + "\n")
+    print(f"articles={len(docs)} attributions={sum(len(a.attributions) for a in analyses)} "
+          f"seconds={elapsed:.1f} ms_per_article={1000 * elapsed / max(1, len(docs)):.0f}")
+    for kinds in ("direct,indirect,mixed", "direct"):
+        print(f"\n## gold kinds: {kinds}")
+        result = subprocess.run([sys.executable, str(scorer), str(gold_path), str(pred_path),
+                                 "--kinds", kinds], capture_output=True, text=True, check=False)
+        print(result.stdout.rstrip() or result.stderr.rstrip())
+    print("\n## wire credits (dateline, byline, credit_line) against meta.wire")
+    print(_wire_table(docs, analyses))
+    return 0
+
+
+def _prediction(attribution) -> dict:
+    pieces = [list(f) for f in attribution.fragments] or [[attribution.content.start,
+                                                           attribution.content.end]]
+    source = attribution.source
+    return {
+        "quote": [pieces[0][0], pieces[-1][1]],
+        "quote_fragments": pieces,
+        "speaker": [source.start, source.end] if source else None,
+        "speaker_text": source.text if source else None,
+        "cue": [attribution.cue.start, attribution.cue.end] if attribution.cue else None,
+        "kind": attribution.kind,
+    }
+
+
+def _wire_table(docs, analyses) -> str:
+    tp = fp = fn = 0
+    for doc, analysis in zip(docs, analyses):
+        gold = doc.get("meta", {}).get("wire")
+        found = {c.agency for c in analysis.wire_credits if c.form in COPY_FORMS}
+        if gold and gold in found:
+            tp += 1
+            fp += len(found - {gold})
+        else:
+            fn += bool(gold)
+            fp += len(found)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return (f"wire articles={tp + fn} tp={tp} fp={fp} fn={fn} "
+            f"precision={precision:.3f} recall={recall:.3f}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

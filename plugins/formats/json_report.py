@@ -1,0 +1,70 @@
+"""Built-in machine formats: `json` (one document per run) and `json-lines` (one file per line).
+
+JSON report, schema_version 1.0 (fields are never removed or changed in meaning without a bump;
+new fields may appear, so consumers must ignore unknown keys)::
+
+    {
+      "schema_version": "1.0",
+      "tool": {"name": "sourcescore", "version": str},
+      "config": str | null,                 # configuration file used, null for defaults
+      "plugins": [{"name": str, "version": str}],
+      "plugin_errors": [str],               # plugins that failed to load or register
+      "files": [{
+        "path": str,
+        "status": "ok" | "empty" | "error",
+        "error": str | null,                # why the file could not be checked
+        "warnings": [str],
+        "score": number | null,             # 0-100; null when nothing could be scored
+        "stats": {"words": int, "sentences": int, "paragraphs": int,
+                  "attributions": int, "quotations": int},
+        "rules": [{"code", "name", "plugin", "score": number | null, "weight": number,
+                   "contribution": number | null, "summary": str, "findings": int,
+                   "metrics": {str: value}, "error": str | null}],
+        "findings": [{"code", "name", "plugin", "severity", "message", "suggestion",
+                      "start", "end", "line", "column", "end_line", "end_column", "text"}],
+        "attributions": [{"kind": "direct" | "mixed" | "indirect",
+                          "content" | "source" | "cue": {"start", "end", "text"} | null,
+                          "source_type": "person" | "organization" | "agency" | "media" |
+                                         "document" | "pronoun" | "anonymous" | "unknown",
+                          "source_name": str | null, "confidence": number,
+                          "sentence": int, "fragments"?: [[start, end], ...]}],
+        "wire_credits": [{"agency", "form": "dateline" | "byline" | "credit_line" | "in_text",
+                          "start", "end", "text"}],
+        "errors": [{"code", "plugin", "message"}]   # rules that failed on this file
+      }]
+    }
+
+Offsets are Python `str` indices (end exclusive) into the file's text as decoded (UTF-8, leading BOM
+dropped), so `text[start:end]` equals the reported `text`. `line`/`column` are 1-based, columns in
+code points. The contributions of a file's rules add up to its score. Output is deterministic: keys
+in a fixed order, findings sorted by position, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from sourcescore import hookimpl
+from sourcescore.formats import OutputFormat, RenderOptions
+from sourcescore.report import Report
+
+
+def render_json(report: Report, out: TextIO, options: RenderOptions) -> None:
+    json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def render_json_lines(report: Report, out: TextIO, options: RenderOptions) -> None:
+    envelope = report.to_dict()
+    files = envelope.pop("files")
+    for file in files:
+        line = {"schema_version": envelope["schema_version"], "tool": envelope["tool"], **file}
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+@hookimpl
+def sourcescore_register_output_formats(register):
+    register(OutputFormat("json", render_json, "the versioned JSON report", machine=True))
+    register(OutputFormat("json-lines", render_json_lines, "one file's report per line",
+                          machine=True))

@@ -1,0 +1,123 @@
+"""Built-in human-readable formats: `full` (findings, score arithmetic, attributions) and `concise`.
+
+Finding lines always read `path:line:col: CODE [severity] message`, so editors, grep and CI problem
+matchers can use them.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from sourcescore import hookimpl
+from sourcescore.formats import OutputFormat, RenderOptions
+from sourcescore.report import FileReport, Report
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
+_RESET = "\033[0m"
+
+
+def finding_line(path: str, finding, color: bool = False) -> str:
+    severity = finding.severity
+    if color:
+        severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
+    return f"{path}:{finding.line}:{finding.column}: {finding.code} [{severity}] {finding.message}"
+
+
+def score_line(file: FileReport) -> str:
+    if file.status == "error":
+        return f"{file.path}: error: {file.error}"
+    if file.status == "empty" or file.score is None:
+        reason = "; ".join(file.warnings) or "no rule applies"
+        return f"{file.path}: not scored ({reason})"
+    return f"{file.path}: sourcing score {file.score:.0f}/100"
+
+
+def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
+    for error in report.plugin_errors:
+        out.write(f"sourcescore: {error}\n")
+    for file in report.files:
+        for finding in file.findings:
+            out.write(finding_line(file.path, finding, options.color) + "\n")
+        for error in file.errors:
+            out.write(f"{file.path}: rule {error.code} ({error.plugin}) failed: {error.message}\n")
+        out.write(score_line(file) + "\n")
+
+
+def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
+    for error in report.plugin_errors:
+        out.write(f"sourcescore: {error}\n")
+    for number, file in enumerate(report.files):
+        if number:
+            out.write("\n")
+        out.write(score_line(file) + "\n")
+        if file.status != "ok":
+            continue
+        _findings(file, out, options)
+        _arithmetic(file, out)
+        if options.show_attributions:
+            _evidence(file, out)
+
+
+def _findings(file: FileReport, out: TextIO, options: RenderOptions) -> None:
+    out.write(f"\nFindings ({len(file.findings)}):\n")
+    for finding in file.findings:
+        out.write("  " + finding_line(file.path, finding, options.color) + "\n")
+        out.write(f"      \u201c{_clip(finding.text, 100)}\u201d\n")
+        if finding.suggestion:
+            out.write(f"      suggestion: {finding.suggestion}\n")
+    for error in file.errors:
+        out.write(f"  rule {error.code} ({error.plugin}) failed: {error.message}\n")
+
+
+def _arithmetic(file: FileReport, out: TextIO) -> None:
+    out.write("\nScore = sum(weight x sub-score) / sum(weight) over the rules that apply:\n")
+    for rule in file.rules:
+        if rule.score is None:
+            sub = "  n/a" if not rule.error else "error"
+            out.write(f"  {rule.code} {rule.name:<26} {sub:>6}  weight {rule.weight:<4g}"
+                      f"          {rule.error or rule.summary}\n")
+            continue
+        out.write(f"  {rule.code} {rule.name:<26} {rule.score:6.1f}  weight {rule.weight:<4g}"
+                  f" -> {rule.contribution:5.1f}  {rule.summary}\n")
+    total = f"{file.score:.1f}" if file.score is not None else "n/a"
+    out.write(f"  {'total':<34} {total:>6}\n")
+
+
+def _evidence(file: FileReport, out: TextIO) -> None:
+    out.write(f"\nAttributions ({len(file.attributions)}):\n")
+    starts = _line_starts(file.text)
+    for a in file.attributions:
+        where = a.cue or a.content
+        line = _line_of(starts, where.start) if where else 0
+        who = a.source.text if a.source else "(no source)"
+        if a.source_name and a.source and a.source_name != a.source.text:
+            who += f" = {a.source_name}"
+        cue = a.cue.text if a.cue else "-"
+        content = _clip(a.content.text, 70) if a.content else ""
+        out.write(f"  line {line:<4} {a.source_type:<12} {who} [{cue}] {a.kind}: {content}\n")
+    if file.wire_credits:
+        out.write("\nWire credits:\n")
+        for credit in file.wire_credits:
+            line = _line_of(starts, credit.start)
+            out.write(f"  line {line:<4} {credit.agency} ({credit.form}): {credit.text}\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, offset)
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+@hookimpl
+def sourcescore_register_output_formats(register):
+    register(OutputFormat("full", render_full, "findings, score arithmetic and evidence"))
+    register(OutputFormat("concise", render_concise, "one line per finding and per file"))

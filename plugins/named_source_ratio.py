@@ -1,0 +1,73 @@
+"""SRC101 named-source-ratio: how much of the story's sourcing names who is speaking.
+
+What it flags:
+    Every attribution to an unnamed source ("officials said", "a person familiar with the talks
+    said"). The sub-score is the share of attributions, weighted by prominence, whose source is
+    named: a person, an organisation, an agency, another outlet or a document. Pronouns count as
+    the person they resolve to; unresolved pronouns and missing sources are left out of the ratio.
+
+Why it matters:
+    Readers can weigh a claim only when they know who makes it. A story whose key claims rest on
+    anonymous sources asks readers for trust it does not earn; prominence weighting (lead
+    paragraphs and direct quotes count more) means one anonymous background line costs little,
+    an anonymous lead a lot.
+
+Example (flagged):
+    Senior officials said the ceasefire talks had collapsed.
+
+Not flagged:
+    Foreign Minister Jane Doe said the ceasefire talks had collapsed.
+
+Options:
+    min_attributions (int, default 1): fewer attributions than this and the rule does not apply.
+
+Sources:
+    AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism, "Sourcing"; SPJ Code of
+    Ethics, "Identify sources clearly"; New York Times and Washington Post policies on the use of
+    anonymous sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcescore import hookimpl
+from sourcescore.model import Analysis, Flag
+from sourcescore.rules import Rule
+from sourcescore.ruletools import outcome, prominence
+
+
+@dataclass(frozen=True)
+class Options:
+    min_attributions: int = 1
+
+
+def check(analysis: Analysis, options: Options):
+    named = anonymous = 0.0
+    flags = []
+    counted = 0
+    for attribution in analysis.attributions:
+        weight = prominence(analysis, attribution)
+        if attribution.is_named:
+            named += weight
+            counted += 1
+        elif attribution.source_type == "anonymous":
+            anonymous += weight
+            counted += 1
+            flags.append(Flag(
+                attribution.source.start, attribution.source.end,
+                f"unnamed source \u201c{attribution.source.text}\u201d carries this claim",
+                suggestion="name the source, or say why anonymity was granted and how the "
+                           "source knows"))
+    if counted < options.min_attributions or named + anonymous == 0:
+        return outcome(None, [], "no attributions with a typed source: not applicable")
+    share = named / (named + anonymous)
+    summary = (f"{share:.0%} of prominence-weighted sourcing is named "
+               f"({counted - len(flags)} named, {len(flags)} unnamed attributions)")
+    return outcome(100 * share, flags, summary, named=counted - len(flags), unnamed=len(flags))
+
+
+@hookimpl
+def sourcescore_register_rules(register):
+    register(Rule("SRC101", "named-source-ratio", "Share of sourcing that names its sources",
+                  check, Options, weight=3.0, severity="warning", doc=__doc__))

@@ -1,0 +1,99 @@
+"""SRC301 unattributed-claims: factual assertions with no source in sight.
+
+What it flags:
+    A sentence in the reporter's own voice that asserts something a reader would want sourced -
+    a figure (amounts, percentages, counts), a causal claim ("led to", "because of", "as a
+    result"), or a claim about what someone intends or believes - when no attribution touches
+    the sentence or its paragraph. Headlines, questions and text inside quotation marks are
+    skipped. The sub-score is the share of such claims that are attributed.
+
+Why it matters:
+    An unsourced figure or causal claim is the news equivalent of "citation needed": the reader
+    cannot tell whether it was reported, inferred or assumed.
+
+Example (flagged):
+    The strikes killed 1,300 people last week.
+
+Not flagged:
+    The strikes killed 1,300 people last week, the health ministry said.
+
+Options:
+    require_paragraph_context (bool, default true): an attribution elsewhere in the same paragraph
+    counts as sourcing the claim; set false to demand it in the sentence itself.
+
+Sources:
+    Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common knowledge);
+    AP Stylebook, "attribution"; BBC Editorial Guidelines, "Accuracy".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcescore import hookimpl
+from sourcescore.analysis.lexicon import COGNITION_VERBS
+from sourcescore.model import Analysis, Flag, Sentence
+from sourcescore.rules import Rule
+from sourcescore.ruletools import attributions_near, covers, outcome
+
+_FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_CAUSAL = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|caused|causing|as a result"
+                     r"|resulted in|results in|thanks to|prompted|triggered|fuel(?:ed|ing|s)?)\b",
+                     re.IGNORECASE)
+_INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe"})
+
+
+@dataclass(frozen=True)
+class Options:
+    require_paragraph_context: bool = True
+
+
+def claim_kind(sentence: Sentence) -> str | None:
+    """What makes the sentence a claim needing a source, or None."""
+    if sentence.is_heading or sentence.is_question:
+        return None
+    if sentence.entity_labels & _FIGURES:
+        return "figure"
+    if _CAUSAL.search(sentence.text):
+        return "causal claim"
+    if _INTENT & set(sentence.lemmas):
+        return "claim about intentions or beliefs"
+    return None
+
+
+def check(analysis: Analysis, options: Options):
+    claims, flags = 0, []
+    for sentence in analysis.sentences:
+        kind = claim_kind(sentence)
+        if kind is None or analysis.in_quotation(sentence.start, sentence.end):
+            continue
+        claims += 1
+        if _sourced(analysis, sentence, options):
+            continue
+        flags.append(Flag(sentence.start, sentence.end, f"unattributed {kind}",
+                          suggestion="say who reported or measured this"))
+    if claims == 0:
+        return outcome(None, [], "no factual claims that need a source: not applicable")
+    share = 1 - len(flags) / claims
+    return outcome(100 * share, flags,
+                   f"{claims - len(flags)} of {claims} factual claims are attributed",
+                   claims=claims, unattributed=len(flags))
+
+
+def _sourced(analysis: Analysis, sentence: Sentence, options: Options) -> bool:
+    nearby = attributions_near(analysis, sentence)
+    for attribution in nearby:
+        is_speech = attribution.cue_lemma not in COGNITION_VERBS and attribution.source
+        if covers(attribution, sentence.start, sentence.end) and (
+                is_speech or attribution.source_type != "unknown"):
+            return True
+        if options.require_paragraph_context and is_speech:
+            return True
+    return False
+
+
+@hookimpl
+def sourcescore_register_rules(register):
+    register(Rule("SRC301", "unattributed-claims", "Factual assertions with no attribution",
+                  check, Options, weight=3.0, severity="warning", doc=__doc__))

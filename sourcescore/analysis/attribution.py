@@ -1,0 +1,354 @@
+"""Extract attributions (content, source, cue) from one parsed article.
+
+Layered, cheapest evidence first, all on the one spaCy parse:
+
+1. Cue verbs (speech and cognition lemmas) with their clausal complement: `X said (that) ...`,
+   `X believes ...`, `X wants to ...`, inverted `..., X said`, participles (`..., saying ...`)
+   and relative clauses (`X, who said ...`) inheriting the subject; passives take the `by` agent.
+2. Labelling verbs with object and complement: `called the plan "a disaster"`.
+3. Phrase cues: `according to X`, `as reported by X`.
+4. Quotations: each is tied to the cue of its sentence, or to a cue ending the previous sentence
+   with a colon; a quotation continuing right after an attributed one ("A," he said. "B.") joins
+   it as a fragment. Content wholly in quotation marks is `direct`, partly `mixed`, else `indirect`.
+
+Sources are typed and resolved in `sourcescore.analysis.sources`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sourcescore.analysis.lexicon import (
+    COGNITION_VERBS,
+    CUE_VERBS,
+    LABEL_VERBS,
+    PHRASE_CUES,
+    SPEECH_VERBS,
+)
+from sourcescore.model import Quotation
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENTS = ("ccomp", "xcomp")
+_EDGE_PUNCT = set(" \n\t,;:—–-")
+# Inherit the subject of the head verb through these links: "..., saying ...", "and added ...".
+_INHERIT = ("advcl", "conj", "xcomp", "pcomp")
+
+
+@dataclass
+class Candidate:
+    """An attribution under construction (mutable while the layers refine it)."""
+
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    cue_lemma: str | None
+    sentence_start: int
+    confidence: float
+    quotes: list[int] = field(default_factory=list)
+
+
+def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
+    """Return candidate attributions for `doc`, in text order, one per cue."""
+    inside = _QuoteMap(doc.text, quotations)
+    candidates = [c for c in (_from_verb(t, inside) for t in doc if _is_cue_verb(t, inside)) if c]
+    candidates += _from_phrases(doc, inside)
+    _attach_quotations(doc, quotations, candidates, inside)
+    candidates = [c for c in candidates if _substantial(doc.text, c)]
+    candidates.sort(key=lambda c: (c.content[0][0], c.cue or (0, 0)))
+    return candidates
+
+
+class _QuoteMap:
+    """Which quotation (if any) each character belongs to."""
+
+    def __init__(self, text: str, quotations: tuple[Quotation, ...]) -> None:
+        self.owner = [-1] * (len(text) + 1)
+        for index, quote in enumerate(quotations):
+            for start, end in quote.fragments or ((quote.start, quote.end),):
+                self.owner[start:end] = [index] * (end - start)
+
+    def of(self, offset: int) -> int:
+        return self.owner[offset] if 0 <= offset < len(self.owner) else -1
+
+    def token_quoted(self, token) -> bool:
+        return self.of(token.idx) >= 0
+
+
+def _is_cue_verb(token, inside: _QuoteMap) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or inside.token_quoted(token):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in CUE_VERBS:
+        return False
+    if token.dep_ in ("amod", "compound", "aux", "auxpass"):
+        return False
+    return True
+
+
+def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    content = _content_of(verb, lemma)
+    if content is None:
+        return None
+    source = _source_of(verb)
+    if source is not None and _overlaps(source, content[0]):
+        return None
+    confidence = 0.85 if source else 0.6
+    return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
+                     verb.sent.start_char, confidence)
+
+
+def _content_of(verb, lemma: str) -> list[tuple[int, int]] | None:
+    """The clause the cue introduces, as character spans."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in COGNITION_VERBS
+                                     | {"promise", "vow", "pledge", "threaten", "urge", "ask",
+                                        "call", "tell", "warn", "decline", "refuse"}):
+            return [_span(child)]
+    if lemma in LABEL_VERBS:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "prep")
+                     and (c.dep_ != "prep" or c.lower_ == "as")), None)
+        if obj is not None and comp is not None:
+            return [(_span(obj)[0], _span(comp)[1])]
+    if _is_inverted(verb, lemma):
+        # "The economy is strong, he said." - the cue hangs off the content's verb.
+        return [_span(verb.head, exclude=verb)]
+    return None
+
+
+def _is_inverted(verb, lemma: str) -> bool:
+    """A cue after its content, parsed as that content's dependent: "..., he said"."""
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+        return False
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ != "ccomp" or verb.i < head.i or head.lemma_.lower() in CUE_VERBS:
+        return False
+    return any(t.text in ",—–" for t in verb.doc[head.i:verb.left_edge.i + 1])
+
+
+def _source_of(verb) -> tuple[int, int] | None:
+    token = verb
+    for _ in range(4):  # follow participles and conjuncts up to the verb with the subject
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is None and token.dep_ == "nsubjpass":
+            break
+        if subject is not None and subject.dep_ == "nsubjpass":
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return _span(pobj, cut_clauses=True) if pobj is not None else None
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return _span(token.head, cut_clauses=True)  # "Trump, who said ..."
+            if subject.lower_ in ("it", "there", "that", "this", "what", "which"):
+                return None
+            return _span(subject, cut_clauses=True)
+        if token.dep_ == "relcl":
+            return _span(token.head, cut_clauses=True)
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            return _span(token.head, cut_clauses=True)
+        if token.dep_ not in _INHERIT or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
+    """`according to X`, `as reported by X`: source after the phrase, content the clause."""
+    candidates = []
+    for token in doc:
+        if inside.token_quoted(token):
+            continue
+        for phrase in PHRASE_CUES:
+            words = phrase.split()
+            end = token.i + len(words)
+            if end > len(doc) or [t.lower_ for t in doc[token.i:end]] != words:
+                continue
+            last = doc[end - 1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None and end < len(doc):
+                pobj = doc[end]
+            if pobj is None:
+                continue
+            source = _span(pobj, cut_clauses=True)
+            content = _phrase_content(token, doc[end - 1], source)
+            if content is None:
+                continue
+            candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
+                                        [content], phrase, token.sent.start_char, 0.9))
+    return candidates
+
+
+def _phrase_content(first, last, source: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause an `according to` phrase qualifies: its sentence minus the phrase."""
+    sent = first.sent
+    start, end = _trimmed(sent.doc.text, sent.start_char, sent.end_char)
+    if first.idx - start < 3:  # sentence-initial: content follows
+        start = source[1]
+    else:
+        end = first.idx
+    start, end = _trimmed(sent.doc.text, start, end)
+    return (start, end) if end - start > 3 else None
+
+
+def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _QuoteMap) -> None:
+    """Tie each quotation to the cue whose content holds it, or to its sentence's cue."""
+    by_quote: dict[int, Candidate] = {}
+    for index, quote in enumerate(quotations):
+        owner = _owner_of(quote, candidates)
+        if owner is None and len(doc.text[quote.inner_start:quote.inner_end].split()) < 4:
+            continue  # a title or scare quote, not speech of its own
+        if owner is None:
+            owner = _sentence_cue(doc, quote, candidates, inside)
+        if owner is None and index - 1 in by_quote and _continues(doc.text, quotations[index - 1],
+                                                                  quote, by_quote[index - 1]):
+            owner = by_quote[index - 1]
+        if owner is None:
+            continue
+        by_quote[index] = owner
+        owner.quotes.append(index)
+    for candidate in candidates:
+        if candidate.quotes:
+            _merge_quotes(candidate, [quotations[i] for i in candidate.quotes])
+
+
+def _owner_of(quote: Quotation, candidates: list[Candidate]) -> Candidate | None:
+    """The candidate whose content covers most of the quotation (at least half)."""
+    best, best_overlap = None, 0
+    size = quote.end - quote.start
+    for candidate in candidates:
+        overlap = sum(_overlap((quote.start, quote.end), piece) for piece in candidate.content)
+        if overlap * 2 >= size and overlap > best_overlap:
+            best, best_overlap = candidate, overlap
+    return best
+
+
+def _sentence_cue(doc, quote: Quotation, candidates, inside: _QuoteMap) -> Candidate | None:
+    """A speech verb in the quotation's sentence, or ending the sentence before it with a colon."""
+    start_token = _token_at(doc, quote.inner_start)
+    end_token = _token_at(doc, max(quote.inner_end - 1, quote.inner_start))
+    if start_token is None or end_token is None:
+        return None
+    sentences = {start_token.sent.start, end_token.sent.start}
+    for sent_start in sorted(sentences):
+        sent = doc[sent_start].sent
+        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
+                 and not inside.token_quoted(t)]
+        if verbs:
+            verb = min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
+            return _candidate_for(verb, quote, candidates)
+    previous = _previous_sentence(doc, start_token.sent)
+    if previous is not None and previous.text.rstrip().endswith(":"):
+        verbs = [t for t in previous if t.pos_ in ("VERB", "AUX") and not inside.token_quoted(t)
+                 and t.lemma_.lower() in CUE_VERBS]
+        if verbs:
+            return _candidate_for(verbs[-1], quote, candidates)
+        cue = previous[-1] if previous[-1].text == ":" else None
+        if cue is not None and quote.start - cue.idx < 4:
+            return _colon_candidate(previous, cue, quote, candidates)
+    return None
+
+
+def _candidate_for(verb, quote: Quotation, candidates: list[Candidate]) -> Candidate:
+    """The candidate already built for `verb`, or a new one whose content is the quotation."""
+    cue = (verb.idx, verb.idx + len(verb.text))
+    for candidate in candidates:
+        if candidate.cue == cue:
+            return candidate
+    candidate = Candidate(cue, _source_of(verb), [(quote.start, quote.end)], verb.lemma_.lower(),
+                          verb.sent.start_char, 0.8)
+    candidates.append(candidate)
+    return candidate
+
+
+def _colon_candidate(previous, colon, quote, candidates) -> Candidate | None:
+    """`Smith:` or `Smith, on the plan:` introducing a quotation."""
+    names = [e for e in previous.ents if e.label_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    candidate = Candidate((colon.idx, colon.idx + 1), (names[0].start_char, names[0].end_char),
+                          [(quote.start, quote.end)], ":", previous.start_char, 0.6)
+    candidates.append(candidate)
+    return candidate
+
+
+def _continues(text: str, previous: Quotation, quote: Quotation, owner: Candidate) -> bool:
+    """True for "A," he said. "B." - the second quotation follows the cue in the same paragraph."""
+    if owner.cue is None or owner.cue[0] < previous.end:
+        return False
+    between = text[owner.cue[1]:quote.start]
+    return "\n" not in between and len(between) < 80 and quote.start > owner.cue[1]
+
+
+def _merge_quotes(candidate: Candidate, quotes: list[Quotation]) -> None:
+    """Make the quotations the content, or part of it when the clause reaches beyond them."""
+    pieces = [p for q in quotes for p in (q.fragments or ((q.start, q.end),))]
+    content = candidate.content
+    covered = sum(_overlap(c, p) for c in content for p in pieces)
+    content_size = sum(e - s for s, e in content)
+    if covered >= 0.8 * content_size or not content:
+        candidate.content = sorted(pieces)
+    else:
+        extra = [p for p in pieces if not any(_overlap(p, c) for c in content)]
+        candidate.content = sorted(content + extra)
+    candidate.confidence = max(candidate.confidence, 0.9 if candidate.source else 0.7)
+
+
+def _substantial(text: str, candidate: Candidate) -> bool:
+    """Drop contents of fewer than two words (scare quotes, titles)."""
+    words = sum(len(text[s:e].split()) for s, e in candidate.content)
+    return words >= 2
+
+
+def _span(token, exclude=None, cut_clauses: bool = False) -> tuple[int, int]:
+    """Character span of a token's subtree, optionally without one child's subtree or clauses."""
+    tokens = list(token.subtree)
+    if exclude is not None:
+        skip = {t.i for t in exclude.subtree}
+        # Keep only the contiguous run on the far side of the excluded cue.
+        if exclude.i > token.i:
+            tokens = [t for t in tokens if t.i < exclude.left_edge.i]
+        else:
+            tokens = [t for t in tokens if t.i > exclude.right_edge.i]
+        tokens = [t for t in tokens if t.i not in skip] or [token]
+    if cut_clauses:
+        cut = [c for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct")
+               and c.i > token.i]
+        if cut:
+            limit = min(c.left_edge.i for c in cut)
+            tokens = [t for t in tokens if t.i < limit] or [token]
+    start = tokens[0].idx
+    last = tokens[-1]
+    return _trimmed(token.doc.text, start, last.idx + len(last.text))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def _token_at(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _previous_sentence(doc, sent):
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1]
+    while previous.is_space and previous.i > 0:
+        previous = doc[previous.i - 1]
+    return previous.sent
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return _overlap(a, b) > 0

@@ -1,0 +1,114 @@
+"""Build the shared `Analysis` from one spaCy parse of an article."""
+
+from __future__ import annotations
+
+from sourcescore.analysis.attribution import Candidate, extract
+from sourcescore.analysis.paragraphs import split_paragraphs
+from sourcescore.analysis.quotes import find_quotations
+from sourcescore.analysis.sources import resolve_sources, source_type
+from sourcescore.analysis.wire import find_wire_credits
+from sourcescore.model import Analysis, Attribution, Entity, Paragraph, Quotation, Sentence, Span
+
+_HEADING_END = tuple(".!?:\"”’'")
+
+
+def analyse(text: str, nlp, references=None) -> Analysis:
+    """Parse `text` once with `nlp` and derive everything the rules read."""
+    paragraphs = split_paragraphs(text)
+    doc = nlp(text)
+    return analysis_from_doc(doc, paragraphs, references)
+
+
+def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
+                      references=None) -> Analysis:
+    """Derive the analysis from an already parsed `Doc` (as `nlp.pipe` yields them)."""
+    text = doc.text
+    paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
+    sentences = _sentences(doc, paragraphs)
+    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    quotations = find_quotations(text, paragraphs)
+    candidates = extract(doc, quotations)
+    attributions = _attributions(text, candidates, quotations, sentences, entities)
+    return Analysis(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        entities=entities,
+        quotations=quotations,
+        attributions=attributions,
+        wire_credits=find_wire_credits(text, paragraphs),
+        word_count=sum(1 for t in doc if t.is_alpha),
+        references=references,
+        doc=doc,
+    )
+
+
+def _sentences(doc, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+    sentences = []
+    para_index = 0
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        while para_index + 1 < len(paragraphs) and paragraphs[para_index].end <= start:
+            para_index += 1
+        para = paragraphs[para_index] if paragraphs else None
+        text = doc.text[start:end]
+        whole_paragraph = para is not None and para.start == start and para.end == end
+        sentences.append(Sentence(
+            index=len(sentences), start=start, end=end, text=text,
+            paragraph=para.index if para else 0,
+            lemmas=tuple(t.lemma_.lower() for t in tokens if not t.is_punct),
+            entity_labels=frozenset(e.label_ for e in sent.ents),
+            has_number=any(t.like_num or t.pos_ == "NUM" for t in tokens),
+            is_heading=whole_paragraph and not text.endswith(_HEADING_END) and len(tokens) < 20,
+            is_question=text.rstrip("\"”’' ").endswith("?"),
+        ))
+    return tuple(sentences)
+
+
+def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation, ...],
+                  sentences: tuple[Sentence, ...], entities) -> tuple[Attribution, ...]:
+    starts = [s.start for s in sentences]
+    built = []
+    for c in candidates:
+        content = _cover(text, c.content)
+        source = Span(c.source[0], c.source[1], text[c.source[0]:c.source[1]]) if c.source else None
+        cue = Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None
+        anchor = c.cue[0] if c.cue else c.content[0][0]
+        built.append(Attribution(
+            content=content,
+            source=source,
+            cue=cue,
+            kind=_kind(c.content, quotations),
+            source_type=source_type(source, entities),
+            sentence=_sentence_index(starts, anchor),
+            confidence=c.confidence,
+            fragments=tuple(c.content) if len(c.content) > 1 else (),
+            cue_lemma=c.cue_lemma,
+        ))
+    return tuple(resolve_sources(built, text, entities))
+
+
+def _cover(text: str, pieces: list[tuple[int, int]]) -> Span:
+    start, end = pieces[0][0], max(e for _, e in pieces)
+    return Span(start, end, text[start:end])
+
+
+def _kind(pieces: list[tuple[int, int]], quotations: tuple[Quotation, ...]) -> str:
+    """direct: the content is (almost) all inside quotation marks; mixed: partly; else indirect."""
+    size = sum(e - s for s, e in pieces)
+    quoted = 0
+    for quote in quotations:
+        for qs, qe in quote.fragments or ((quote.start, quote.end),):
+            quoted += sum(max(0, min(e, qe) - max(s, qs)) for s, e in pieces)
+    if size and quoted >= 0.9 * size:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, offset) - 1)

@@ -1,0 +1,118 @@
+"""Word lists the extractor uses: attribution cues, source descriptors, agencies and outlets.
+
+These are general journalism vocabulary (speech and cognition verbs as in the GGT and textacy
+allow-lists, anonymity descriptors as in style-guide policies), not phrases taken from any corpus.
+"""
+
+from __future__ import annotations
+
+#: Verbs that report speech or writing: "X said that ...", "'...,' X added".
+SPEECH_VERBS = frozenset("""
+say tell add ask write note explain state announce declare report claim argue insist admit
+concede warn suggest acknowledge confirm deny reveal tweet post predict recall reply respond
+answer continue describe urge testify contend maintain assert complain boast joke quip vow
+promise pledge threaten caution stress emphasize emphasise observe comment remark mention
+indicate signal hint disclose inform allege charge accuse criticize criticise praise blast slam
+counter retort agree disagree dispute question wonder estimate forecast conclude
+find show demonstrate call dismiss defend decry lament concur affirm reiterate repeat
+recount cite quote brag scoff sneer shout yell cry whisper mutter exclaim proclaim pronounce
+tout hail applaud welcome condemn denounce reject rebut refute counsel advise suggest propose
+demand order instruct request plead beg implore speculate guess reckon acknowledge attest
+specify clarify elaborate summarize summarise assure reassure remind teach lecture preach
+""".split())
+
+#: Verbs that report a belief, feeling or intention: "X believes ...", "X wants to ...".
+COGNITION_VERBS = frozenset("""
+believe think feel know hope fear expect worry doubt suspect assume consider understand realize
+realise recognize recognise wish want plan intend seek prefer see imagine figure suppose trust
+anticipate envision envisage foresee
+""".split())
+
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+#: Cue verbs that link a source to a document or finding rather than to speech ("a poll shows").
+EVIDENCE_VERBS = frozenset("show find indicate suggest reveal conclude estimate report".split())
+
+#: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
+LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
+
+#: Multi-word cues: phrase (lower case) -> whether the source follows it.
+PHRASE_CUES = {
+    "according to": True,
+    "as reported by": True,
+    "as quoted by": True,
+    "in the words of": True,
+    "in the view of": True,
+    "as told to": True,
+}
+
+#: Nouns that mark an unnamed human source.
+ANONYMOUS_HEADS = frozenset("""
+official officials source sources aide aides person people insider insiders adviser advisers
+advisor advisors staffer staffers diplomat diplomats lawmaker lawmakers member members
+spokesman spokeswoman spokesperson representative representatives observer observers critic
+critics analyst analysts expert experts witness witnesses resident residents operative
+operatives strategist strategists ally allies associate associates confidant confidants
+someone somebody figure figures officer officers employee employees executive executives
+negotiator negotiators supporter supporters opponent opponents voter voters
+""".split())
+
+#: Words that turn a descriptor into an anonymity marker: "a person familiar with", "senior".
+ANONYMITY_MARKERS = frozenset("""
+familiar knowledgeable unnamed anonymous anonymity unidentified senior some several many
+close briefed authorized authorised
+""".split())
+
+#: Nouns for documents and posts that can be the source of a claim.
+DOCUMENT_HEADS = frozenset("""
+report reports statement statements study studies survey surveys poll polls data document
+documents memo memos filing filings lawsuit complaint ruling letter letters email emails
+e-mail transcript release analysis audit review record records tweet tweets post posts
+website site blog video footage figures estimate estimates census indictment affidavit
+testimony order plan proposal bill resolution motion platform book column editorial op-ed
+""".split())
+
+#: Wire agencies: canonical name -> names and abbreviations that refer to it.
+AGENCIES = {
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse", "France-Presse"),
+    "UPI": ("UPI", "United Press International"),
+    "Bloomberg": ("Bloomberg News",),
+    "Interfax": ("Interfax",),
+    "TASS": ("TASS", "Tass", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "RIA"),
+    "Xinhua": ("Xinhua",),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "ANI": ("ANI", "Asian News International"),
+    "IANS": ("IANS",),
+    "Yonhap": ("Yonhap",),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "PA": ("PA Media", "Press Association"),
+    "Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "Ukrinform": ("Ukrinform",),
+    "Jiji": ("Jiji Press", "Jiji"),
+}
+
+#: Other news outlets, for second-hand sourcing ("told CNN", "according to The Times").
+MEDIA_OUTLETS = frozenset("""
+CNN MSNBC CNBC NBC ABC CBS Fox BBC NPR PBS C-SPAN Politico Axios Breitbart Newsmax
+Guardian Telegraph Times Post Journal Tribune Herald Chronicle Gazette Examiner Economist
+Atlantic Newsweek Slate Salon Vox BuzzFeed HuffPost Huffington Beast Intercept ProPublica
+Jazeera Spiegel Haaretz Kommersant Izvestia Sputnik Yahoo TMZ Univision Telemundo
+""".split())
+
+#: Words that show a noun phrase names a news outlet or programme.
+MEDIA_HEADS = frozenset("""
+newspaper newspapers network networks magazine broadcaster outlet outlets channel station
+program programme show radio television tv daily weekly tabloid website podcast interview
+""".split())
+
+#: Pronouns that can stand for a speaker.
+PERSONAL_PRONOUNS = frozenset("he she they it we i you his her their".split())
+FIRST_PERSON = frozenset("i we me us".split())

@@ -1,0 +1,150 @@
+"""Type an attribution's source, and resolve pronouns and titles to the named speaker they mean.
+
+Typing reads the source's own words and entities: an agency or outlet name wins, then a person's
+name, then an unnamed-source descriptor ("officials", "a person familiar with"), then a document
+("a report", "the statement"), then an organisation. Resolution is deliberately light (no coreference
+model): a pronoun or a bare title ("the envoy") takes the nearest preceding named person speaker
+whose mention is compatible, as Citron and GGT do for quote sources only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from sourcescore.analysis.lexicon import (
+    AGENCIES,
+    ANONYMITY_MARKERS,
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    MEDIA_HEADS,
+    MEDIA_OUTLETS,
+    PERSONAL_PRONOUNS,
+)
+from sourcescore.model import Attribution, Entity, Span
+
+_WORD = re.compile(r"[\w’'-]+")
+_PLURAL_PRONOUNS = frozenset({"they", "their", "we"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her"})
+
+
+@lru_cache(maxsize=1)
+def _agency_pattern() -> re.Pattern[str]:
+    names = sorted({a for aliases in AGENCIES.values() for a in aliases if len(a) > 2 or a == "AP"},
+                   key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
+    """Classify a source mention into one of `sourcescore.model.SOURCE_TYPES`."""
+    if span is None:
+        return "unknown"
+    words = _WORD.findall(span.text)
+    lower = [w.lower() for w in words]
+    if not words:
+        return "unknown"
+    if len(words) == 1 and lower[0] in PERSONAL_PRONOUNS:
+        return "pronoun"
+    labels = {e.label for e in entities if e.start < span.end and span.start < e.end}
+    if not labels and words[-1][:1].isupper() and _is_known_surname(words[-1], entities):
+        labels = {"PERSON"}  # "Witkoff" after "Steve Witkoff" was named
+    if _agency_pattern().search(span.text):
+        return "agency"
+    if any(w in MEDIA_OUTLETS for w in words) or (
+            any(w in MEDIA_HEADS for w in lower) and (labels & {"ORG", "WORK_OF_ART"})):
+        return "media"
+    if "PERSON" in labels:
+        return "person"
+    head = lower[-1]
+    if head in ANONYMOUS_HEADS or any(w in ANONYMITY_MARKERS for w in lower) and \
+            any(w in ANONYMOUS_HEADS for w in lower):
+        return "anonymous"
+    if head in DOCUMENT_HEADS or any(w in DOCUMENT_HEADS for w in lower[-2:]):
+        return "document"
+    if labels & {"ORG", "NORP", "GPE", "FAC"}:
+        return "organization"
+    return "unknown"
+
+
+def _is_known_surname(word: str, entities: tuple[Entity, ...]) -> bool:
+    return any(e.label == "PERSON" and e.text.split()[-1].strip("’'s") == word for e in entities)
+
+
+def resolve_sources(attributions: list[Attribution], text: str = "",
+                    entities: tuple[Entity, ...] = ()) -> list[Attribution]:
+    """Give pronoun and title sources the name of the nearest compatible named speaker before them.
+
+    A title ("the envoy") resolves to the nearest earlier person named with that title
+    ("special envoy Steve Witkoff"), whether or not that person spoke before.
+    """
+    resolved: list[Attribution] = []
+    speakers: list[Attribution] = []  # named-person attributions seen so far, in text order
+    people = [e for e in entities if e.label == "PERSON"]
+    for attribution in attributions:
+        name = _referent(attribution, speakers) or _titled_person(attribution, text, people)
+        if name is not None:
+            attribution = replace(attribution, source_name=name, source_type="person",
+                                  confidence=attribution.confidence * 0.9)
+        elif attribution.source_type == "person" and attribution.source is not None:
+            attribution = replace(attribution, source_name=_name_of(attribution.source.text))
+        if attribution.source_type == "person":
+            speakers.append(attribution)
+        resolved.append(attribution)
+    return resolved
+
+
+def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | None:
+    if attribution.source is None or not speakers:
+        return None
+    words = [w.lower() for w in _WORD.findall(attribution.source.text)]
+    if attribution.source_type == "pronoun":
+        if words[0] in _PLURAL_PRONOUNS:
+            return None
+        recent = [s for s in speakers if attribution.sentence - s.sentence <= 8]
+        return recent[-1].source_name if recent else None
+    title = _title_word(attribution)
+    if title:
+        for speaker in reversed(speakers):
+            if title in speaker.source.text.lower():
+                return speaker.source_name
+    return None
+
+
+def _title_word(attribution: Attribution) -> str | None:
+    """'envoy' for 'the envoy' or 'the Russian leader' -> 'leader'; None for other mentions."""
+    if attribution.source is None or attribution.source_type not in ("unknown", "anonymous"):
+        return None
+    words = [w.lower() for w in _WORD.findall(attribution.source.text)]
+    if not 2 <= len(words) <= 4 or words[0] not in ("the", "this", "that"):
+        return None
+    if words[-1] in ANONYMOUS_HEADS - {"spokesman", "spokeswoman", "spokesperson"}:
+        return None
+    return words[-1]
+
+
+def _titled_person(attribution: Attribution, text: str, people: list[Entity]) -> str | None:
+    """The nearest earlier PERSON entity introduced with the source's title word."""
+    title = _title_word(attribution)
+    if not title or attribution.source is None:
+        return None
+    for entity in reversed(people):
+        if entity.start >= attribution.source.start:
+            continue
+        before = text[max(0, entity.start - 60):entity.start].lower().split()[-5:]
+        if title in before:
+            return _name_of(entity.text)
+    return None
+
+
+def _name_of(mention: str) -> str:
+    """The capitalised run at the end of a mention: 'Kremlin spokesman Dmitry Peskov' -> name."""
+    words = mention.split()
+    run: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper():
+            run.append(word)
+        elif run:
+            break
+    name = " ".join(reversed(run)) if run else mention
+    return name.strip(" ,.;:’'\"")

@@ -1,0 +1,153 @@
+"""The library API: a `Checker` that turns texts into reports, the same way the command line does.
+
+    >>> from sourcescore import check_text
+    >>> report = check_text("The minister said the plan would cost $2 billion.")
+    >>> report.score  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sourcescore import __version__
+from sourcescore.config import Config, find_config, load_config
+from sourcescore.engine import active_rules, judge
+from sourcescore.errors import InputError, SourcescoreError
+from sourcescore.model import Analysis
+from sourcescore.plugins import Plugins, load_plugins
+from sourcescore.report import FileReport, Report
+from sourcescore.textio import read_text
+
+#: File types `check` reads when given a directory.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+class Checker:
+    """Holds the plugins, configuration and pipeline for a run; check as many texts as you like.
+
+    The spaCy pipeline is loaded on first use, so listing rules or explaining one stays fast.
+    """
+
+    def __init__(self, config_path: str | Path | None = None, *, select: Iterable[str] = (),
+                 ignore: Iterable[str] = (), plugins: Plugins | None = None,
+                 extra_plugins: tuple[object, ...] = (), use_config_file: bool = True,
+                 nlp=None) -> None:
+        self.plugins = plugins or load_plugins(extra=extra_plugins)
+        path = find_config(str(config_path) if config_path else None) if use_config_file else None
+        self.config: Config = load_config(path, self.plugins.rules)
+        self.rules = active_rules(self.plugins.rules, self.config, tuple(select), tuple(ignore))
+        self._nlp = nlp
+        self.references = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from sourcescore.nlp import load_pipeline
+
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def set_references(self, texts: Iterable[tuple[str, str]]) -> None:
+        """Index reference copy (name, text) for the `--against` comparison."""
+        from sourcescore.references import ReferenceIndex
+
+        named = list(texts)
+        analyses = self.analyse_many(text for _, text in named)
+        self.references = ReferenceIndex.build(
+            (name, analysis) for (name, _), analysis in zip(named, analyses))
+
+    def analyse(self, text: str) -> Analysis:
+        """The shared analysis of one text (one parse)."""
+        return next(iter(self.analyse_many([text])))
+
+    def analyse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyses of many texts, parsed in batches with `nlp.pipe`."""
+        from sourcescore.analysis.build import analysis_from_doc
+
+        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+            yield analysis_from_doc(doc, references=self.references)
+
+    def check_text(self, text: str, path: str = "<text>") -> FileReport:
+        """Check one article's text."""
+        return next(iter(self.check_texts([(path, text)])))
+
+    def check_texts(self, items: Iterable[tuple[str, str | Exception]]) -> Iterator[FileReport]:
+        """Check (path, text) pairs in order; a pair whose text is an exception reports it."""
+        pending: list[tuple[str, str]] = []
+        for path, text in items:
+            if isinstance(text, Exception) or not text.strip():
+                yield from self._flush(pending)
+                pending = []
+                yield _unscored(path, text)
+            else:
+                pending.append((path, text))
+                if len(pending) >= 32:
+                    yield from self._flush(pending)
+                    pending = []
+        yield from self._flush(pending)
+
+    def _flush(self, pending: list[tuple[str, str]]) -> Iterator[FileReport]:
+        if not pending:
+            return
+        analyses = self.analyse_many(text for _, text in pending)
+        for (path, text), analysis in zip(pending, analyses):
+            yield self.report_for(path, analysis)
+
+    def report_for(self, path: str, analysis: Analysis) -> FileReport:
+        """Run the rules over an analysis and assemble the file's report."""
+        verdict = judge(analysis, self.rules, self.config)
+        stats = (
+            ("words", analysis.word_count),
+            ("sentences", len(analysis.sentences)),
+            ("paragraphs", len(analysis.paragraphs)),
+            ("attributions", len(analysis.attributions)),
+            ("quotations", len(analysis.quotations)),
+        )
+        return FileReport(
+            path=path, status="ok", score=verdict.score, rules=verdict.results,
+            findings=verdict.findings, attributions=analysis.attributions,
+            wire_credits=analysis.wire_credits, errors=verdict.errors, stats=stats,
+            text=analysis.text,
+        )
+
+    def report(self, files: Iterable[FileReport]) -> Report:
+        """Wrap file reports in the run's envelope."""
+        versions = tuple(sorted(self.plugins.versions.items()))
+        return Report(tuple(files), __version__, self.config.path, versions,
+                      tuple(self.plugins.errors))
+
+
+def _unscored(path: str, text: str | Exception) -> FileReport:
+    if isinstance(text, Exception):
+        return FileReport(path=path, status="error", error=str(text))
+    return FileReport(path=path, status="empty",
+                      warnings=("nothing to score: the file is empty or only white space",),
+                      text=text)
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, str | Exception]]:
+    """Expand paths (files, directories) to (path, text or error), in a stable order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES
+                           and p.is_file())
+            if not files:
+                yield raw, InputError(f"{raw}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")
+            for file in files:
+                yield str(file), _read(file)
+        else:
+            yield raw, _read(path)
+
+
+def _read(path: Path) -> str | SourcescoreError:
+    try:
+        return read_text(path)
+    except SourcescoreError as exc:
+        return exc
+
+
+def check_text(text: str, path: str = "<text>", **options) -> FileReport:
+    """Check one article's text with the default (or discovered) configuration."""
+    return Checker(**options).check_text(text, path)

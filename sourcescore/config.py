@@ -1,0 +1,169 @@
+"""Read `rules.toml`, validate it against the registered rules, and resolve per-rule settings.
+
+Defaults live with the code that uses them: the `[sourcescore]` defaults below and each rule's
+options dataclass, weight and severity. The repository's `rules.toml` lists every built-in rule
+with those defaults (a test keeps the two in step). Discovery: `--config PATH`, else the
+`SOURCESCORE_CONFIG` environment variable, else the nearest `rules.toml` in the working directory or
+its parents, else the defaults alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import math
+import os
+import sys
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sourcescore.errors import ConfigError
+from sourcescore.model import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "rules.toml"
+CONFIG_ENV = "SOURCESCORE_CONFIG"
+RULE_KEYS = ("enabled", "weight", "severity")
+
+
+@dataclass(frozen=True)
+class GeneralSettings:
+    """The `[sourcescore]` table."""
+
+    fail_under: float = 50.0  #: an article scoring below this fails the check (exit 1); 0 disables
+    fail_level: str = "error"  #: a finding at or above this severity fails the check
+    select: tuple[str, ...] = ()  #: run only these rule codes or prefixes (empty: all)
+    ignore: tuple[str, ...] = ()  #: never run these rule codes or prefixes
+    rule_errors_fail: bool = True  #: a rule that crashes makes the exit code 2
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """How one rule runs: whether, with what weight and severity, and its options."""
+
+    enabled: bool
+    weight: float
+    severity: str
+    options: Any
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated configuration."""
+
+    general: GeneralSettings = GeneralSettings()
+    rules: Mapping[str, RuleSettings] = field(default_factory=dict)
+    path: str | None = None
+
+
+def find_config(explicit: str | None = None, start: Path | None = None) -> Path | None:
+    """The configuration file to use, or None for the defaults."""
+    chosen = explicit or os.environ.get(CONFIG_ENV)
+    if chosen:
+        path = Path(chosen)
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        return path
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None, registry) -> Config:
+    """Parse and validate `path` (or the defaults) against the rules in `registry`."""
+    data: dict[str, Any] = {}
+    name = str(path) if path else "<defaults>"
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    _unknown(name, "", data, ("sourcescore", "rules"))
+    general = _build(name, "sourcescore", GeneralSettings, data.get("sourcescore", {}))
+    if general.fail_level not in SEVERITIES:
+        raise ConfigError(f"{name}: sourcescore.fail_level = {general.fail_level!r} is not one of "
+                          f"{', '.join(SEVERITIES)}")
+    if not 0 <= general.fail_under <= 100:
+        raise ConfigError(f"{name}: sourcescore.fail_under must be between 0 and 100")
+    tables = data.get("rules", {})
+    if not isinstance(tables, dict):
+        raise ConfigError(f"{name}: [rules] must be a table of [rules.CODE] tables")
+    _unknown(name, "rules.", tables, registry.codes(), what="rule code")
+    rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
+    _check_weights(name, rules)
+    return Config(general, rules, str(path) if path else None)
+
+
+def _rule_settings(name: str, rule, table: Any) -> RuleSettings:
+    where = f"rules.{rule.code}"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{name}: [{where}] must be a table")
+    option_names = [f.name for f in dataclasses.fields(rule.options_type)]
+    _unknown(name, where + ".", table, (*RULE_KEYS, *option_names))
+    common = {k: table[k] for k in RULE_KEYS if k in table}
+    enabled = _typed(name, f"{where}.enabled", common.get("enabled", True), bool)
+    weight = _typed(name, f"{where}.weight", common.get("weight", rule.weight), float)
+    severity = _typed(name, f"{where}.severity", common.get("severity", rule.severity), str)
+    if severity not in SEVERITIES:
+        raise ConfigError(f"{name}: {where}.severity = {severity!r} is not one of "
+                          f"{', '.join(SEVERITIES)}")
+    options = _build(name, where, rule.options_type,
+                     {k: v for k, v in table.items() if k not in RULE_KEYS})
+    return RuleSettings(enabled, weight, severity, options)
+
+
+def _check_weights(name: str, rules: Mapping[str, RuleSettings]) -> None:
+    for code, settings in rules.items():
+        if settings.weight < 0 or not math.isfinite(settings.weight):
+            raise ConfigError(f"{name}: rules.{code}.weight must be a finite number >= 0, "
+                              f"not {settings.weight}")
+    enabled = [s for s in rules.values() if s.enabled]
+    if enabled and not any(s.weight > 0 for s in enabled):
+        raise ConfigError(f"{name}: every enabled rule has weight 0, so no score can be computed")
+
+
+def _build(name: str, where: str, cls: type, table: Any):
+    """Instantiate a frozen options dataclass from a TOML table, checking names and types."""
+    if not isinstance(table, dict):
+        raise ConfigError(f"{name}: [{where}] must be a table")
+    hints = typing.get_type_hints(cls)
+    fields = {f.name for f in dataclasses.fields(cls)}
+    _unknown(name, where + ".", table, sorted(fields))
+    values = {key: _typed(name, f"{where}.{key}", value, hints[key]) for key, value in
+              table.items()}
+    return cls(**values)
+
+
+def _typed(name: str, key: str, value: Any, expected: Any) -> Any:
+    """Check (and lightly convert) one configuration value against its declared type."""
+    origin = typing.get_origin(expected)
+    if expected is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if expected in (bool, int, str) and type(value) is expected:
+        return value
+    if origin is tuple and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    wanted = {float: "a number", int: "an integer", bool: "true or false", str: "a string"}.get(
+        expected, "a list of strings")
+    raise ConfigError(f"{name}: {key} must be {wanted}, not {value!r}")
+
+
+def _unknown(name: str, prefix: str, table: Mapping, allowed, what: str = "key") -> None:
+    for key in table:
+        if key in allowed:
+            continue
+        close = difflib.get_close_matches(str(key), list(allowed), n=1)
+        hint = f"; did you mean {prefix}{close[0]}?" if close else ""
+        raise ConfigError(f"{name}: unknown {what} {prefix}{key}{hint}")

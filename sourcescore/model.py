@@ -1,0 +1,210 @@
+"""The values that cross boundaries: the shared analysis rules read, and what rules hand back.
+
+Everything here is a frozen dataclass holding plain Python values, so a rule can be tested on an
+`Analysis` built by hand (see `sourcescore.testing`) without loading a spaCy model.
+Offsets are Python `str` indices into the article text, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Source types an attribution can carry, from most to least accountable.
+SOURCE_TYPES = (
+    "person",  # a named person: "Kremlin spokesman Dmitry Peskov"
+    "organization",  # a named organisation or government body: "the State Department"
+    "agency",  # a wire agency: "Reuters", "the Interfax news agency"
+    "media",  # another news outlet: "CNN", "The Washington Post"
+    "document",  # a report, statement, poll, filing, social-media post
+    "pronoun",  # "he", "she", "they" that could not be resolved to a name
+    "anonymous",  # an unnamed source: "officials", "a person familiar with the talks"
+    "unknown",  # no source, or one the extractor cannot type
+)
+
+#: Source types that name who is speaking, so a reader can weigh the source.
+NAMED_SOURCE_TYPES = frozenset({"person", "organization", "agency", "media", "document"})
+
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
+WIRE_FORMS = ("dateline", "byline", "credit_line", "in_text")
+SEVERITIES = ("suggestion", "warning", "error")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: one line of a story, or a blank-line separated block of hard-wrapped text."""
+
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with the few parse features rules need, so rules stay model-free.
+
+    `lemmas` are the lower-cased lemmas of its words, in order; `entity_labels` the spaCy labels
+    of the named entities it contains; `is_heading` marks a title or subhead line.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    lemmas: tuple[str, ...] = ()
+    entity_labels: frozenset[str] = frozenset()
+    has_number: bool = False
+    is_heading: bool = False
+    is_question: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity found by the pipeline."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Text between paired quotation marks; `fragments` hold each paragraph of a multi-paragraph quote.
+
+    `start`/`end` include the marks; `inner_start`/`inner_end` exclude them.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    fragments: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said (or believes) what: the content, its source (speaker) and the cue linking them.
+
+    `source_name` is the name a pronoun or a title refers to when it could be resolved.
+    `fragments` lists the content's pieces when the attribution interrupts it ("A," he said. "B.").
+    `sentence` is the index of the sentence holding the cue (or the content when there is no cue).
+    """
+
+    content: Span | None
+    source: Span | None
+    cue: Span | None
+    kind: str
+    source_type: str
+    sentence: int
+    confidence: float = 1.0
+    source_name: str | None = None
+    fragments: tuple[tuple[int, int], ...] = ()
+    cue_lemma: str | None = None
+
+    @property
+    def is_named(self) -> bool:
+        return self.source_type in NAMED_SOURCE_TYPES
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "content": self.content.to_dict() if self.content else None,
+            "source": self.source.to_dict() if self.source else None,
+            "cue": self.cue.to_dict() if self.cue else None,
+            "source_type": self.source_type,
+            "source_name": self.source_name,
+            "confidence": round(self.confidence, 3),
+            "sentence": self.sentence,
+        }
+        if self.fragments:
+            data["fragments"] = [list(f) for f in self.fragments]
+        return data
+
+
+@dataclass(frozen=True)
+class WireCredit:
+    """An agency credit: the story is that agency's copy (dateline, byline, credit line) or cites it."""
+
+    agency: str
+    form: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"agency": self.agency, "form": self.form, "start": self.start, "end": self.end,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything known about one article after its single parse; every rule reads this.
+
+    `doc` is the spaCy `Doc` for plugins that need tokens; it is `None` for hand-built analyses.
+    `references` holds the reference copy given with `--against` (see `sourcescore.references`).
+    """
+
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    wire_credits: tuple[WireCredit, ...] = ()
+    word_count: int = 0
+    references: Any = field(default=None, compare=False, repr=False)
+    doc: Any = field(default=None, compare=False, repr=False)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing `offset`, if any."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """True when [start, end) lies inside quotation marks."""
+        for quote in self.quotations:
+            pieces = quote.fragments or ((quote.start, quote.end),)
+            if any(a <= start and end <= b for a, b in pieces):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Flag:
+    """What a rule reports: a place in the text and why it matters."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: str | None = None  # None: the rule's configured severity
+
+
+@dataclass(frozen=True)
+class RuleOutcome:
+    """A rule's verdict on one article.
+
+    `score` is the rule's sub-score from 0 to 100, or `None` when the rule does not apply to this
+    article (its weight is then shared among the rules that do); `summary` explains the number.
+    """
+
+    score: float | None
+    flags: tuple[Flag, ...] = ()
+    summary: str = ""
+    metrics: tuple[tuple[str, Any], ...] = ()

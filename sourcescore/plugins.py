@@ -1,0 +1,115 @@
+"""The plugin manager: built-in plugins by name, third-party plugins by entry point.
+
+Built-ins are listed in `BUILTIN_PLUGINS` (entry-point metadata goes stale under editable
+installs) and registered with the same `pm.register(module, name)` call as entry-point plugins.
+Set `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1` to load built-ins only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+
+import pluggy
+
+from sourcescore import hookspecs
+from sourcescore.rules import RuleRegistry
+
+PROJECT = "sourcescore"
+ENTRY_POINT_GROUP = "sourcescore"
+BUILTIN_PLUGINS = (
+    "sourcescore_plugins.named_source_ratio",
+    "sourcescore_plugins.anonymous_source_reason",
+    "sourcescore_plugins.source_diversity",
+    "sourcescore_plugins.agency_attribution",
+    "sourcescore_plugins.attribution_stripping",
+    "sourcescore_plugins.unattributed_claims",
+    "sourcescore_plugins.vague_attribution",
+    "sourcescore_plugins.loaded_verbs",
+    "sourcescore_plugins.rhetorical_filler",
+    "sourcescore_plugins.formats.text_report",
+    "sourcescore_plugins.formats.json_report",
+)
+AUTOLOAD_ENV = "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD"
+
+
+@dataclass
+class Plugins:
+    """A loaded plugin manager and what it registered."""
+
+    manager: pluggy.PluginManager
+    rules: RuleRegistry
+    formats: dict = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    versions: dict[str, str] = field(default_factory=dict)
+
+
+def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -> Plugins:
+    """Create the manager, load every plugin, and collect rules and output formats.
+
+    A plugin that fails to import or to register is named in `errors`; the others still load.
+    `extra` are plugin objects registered after the built-ins (used by tests and embedders).
+    """
+    pm = pluggy.PluginManager(PROJECT)
+    pm.add_hookspecs(hookspecs)
+    errors: list[str] = []
+    versions: dict[str, str] = {}
+    for name in BUILTIN_PLUGINS:
+        _register(pm, name, lambda name=name: importlib.import_module(name), errors)
+        versions[name] = "builtin"
+    if autoload is None:
+        autoload = not os.environ.get(AUTOLOAD_ENV)
+    if autoload:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if _register(pm, ep.name, ep.load, errors):
+                versions[ep.name] = ep.dist.version if ep.dist else "unknown"
+    for index, plugin in enumerate(extra):
+        name = getattr(plugin, "__name__", f"extra-{index}")
+        _register(pm, name, lambda plugin=plugin: plugin, errors)
+        versions[name] = "local"
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        errors.append(f"plugin {exc.plugin!r}: {exc}")
+    plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
+    _collect(plugins)
+    return plugins
+
+
+def _register(pm: pluggy.PluginManager, name: str, load, errors: list[str]) -> bool:
+    try:
+        module = load()
+        pm.register(module, name=name)
+    except Exception as exc:  # a broken plugin must not take the others down
+        errors.append(f"plugin {name} failed to load: {type(exc).__name__}: {exc}")
+        return False
+    return True
+
+
+def _collect(plugins: Plugins) -> None:
+    """Call each plugin's registration hooks with a callback that knows the plugin's name."""
+    from sourcescore.formats import OutputFormat
+
+    hooks = plugins.manager.hook
+    for impl in hooks.sourcescore_register_rules.get_hookimpls():
+        _call(impl, plugins.rules.register_for(impl.plugin_name), plugins.errors)
+    for impl in hooks.sourcescore_register_output_formats.get_hookimpls():
+        def register(fmt: OutputFormat, plugin=impl.plugin_name) -> None:
+            if fmt.name in plugins.formats:
+                plugins.errors.append(f"plugin {plugin}: output format {fmt.name} already "
+                                      "registered")
+                return
+            plugins.formats[fmt.name] = fmt
+        _call(impl, register, plugins.errors)
+    plugins.errors.extend(plugins.rules.problems)
+
+
+def _call(impl, register, errors: list[str]) -> None:
+    # Each implementation is called on its own so a failure is pinned on its plugin.
+    try:
+        impl.function(register=register)
+    except Exception as exc:
+        errors.append(f"plugin {impl.plugin_name} failed to register: "
+                      f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,147 @@
+"""The report: findings, per-rule results and the score arithmetic, serialised for every format.
+
+The JSON shape is documented in `sourcescore_plugins.formats.json_report`; `SCHEMA_VERSION` changes
+whenever a field is removed or changes meaning (new fields may appear without a bump).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sourcescore.model import Attribution, WireCredit
+
+SCHEMA_VERSION = "1.0"
+
+#: Order of severities, lowest first.
+SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place, attributed to the rule and plugin that found it."""
+
+    code: str
+    name: str
+    plugin: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.start, self.end, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code, "name": self.name, "plugin": self.plugin,
+            "severity": self.severity, "message": self.message, "suggestion": self.suggestion,
+            "start": self.start, "end": self.end, "line": self.line, "column": self.column,
+            "end_line": self.end_line, "end_column": self.end_column, "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """A rule's part of the article score: its sub-score, weight and share of the total."""
+
+    code: str
+    name: str
+    plugin: str
+    score: float | None
+    weight: float
+    contribution: float | None
+    summary: str
+    findings: int
+    metrics: tuple[tuple[str, Any], ...] = ()
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code, "name": self.name, "plugin": self.plugin,
+            "score": _round(self.score), "weight": self.weight,
+            "contribution": _round(self.contribution), "summary": self.summary,
+            "findings": self.findings, "metrics": {k: v for k, v in self.metrics},
+            "error": self.error,
+        }
+
+
+@dataclass(frozen=True)
+class RuleError:
+    """A rule or plugin that failed on this file; its other results are still reported."""
+
+    code: str
+    plugin: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "plugin": self.plugin, "message": self.message}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything sourcescore says about one input.
+
+    `status` is `ok`, `empty` (nothing to score) or `error` (the file could not be read; see
+    `error`). `score` is `None` unless the status is `ok` and some rule applied.
+    """
+
+    path: str
+    status: str
+    score: float | None = None
+    rules: tuple[RuleResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    wire_credits: tuple[WireCredit, ...] = ()
+    errors: tuple[RuleError, ...] = ()
+    stats: tuple[tuple[str, Any], ...] = ()
+    error: str | None = None
+    warnings: tuple[str, ...] = ()
+    text: str = field(default="", compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "status": self.status,
+            "error": self.error,
+            "warnings": list(self.warnings),
+            "score": _round(self.score),
+            "stats": {k: v for k, v in self.stats},
+            "rules": [r.to_dict() for r in self.rules],
+            "findings": [f.to_dict() for f in self.findings],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "wire_credits": [w.to_dict() for w in self.wire_credits],
+            "errors": [e.to_dict() for e in self.errors],
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of one run over one or more inputs."""
+
+    files: tuple[FileReport, ...]
+    tool_version: str
+    config_path: str | None = None
+    plugins: tuple[tuple[str, str], ...] = ()
+    plugin_errors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "sourcescore", "version": self.tool_version},
+            "config": self.config_path,
+            "plugins": [{"name": n, "version": v} for n, v in self.plugins],
+            "plugin_errors": list(self.plugin_errors),
+            "files": [f.to_dict() for f in self.files],
+        }
+
+
+def _round(value: float | None) -> float | None:
+    # Two decimals keep reports stable across platforms' float formatting.
+    return None if value is None else round(value, 2)

@@ -1,0 +1,87 @@
+"""Rules as registered objects, and the registry that collects them from plugins."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sourcescore.model import SEVERITIES, Analysis, RuleOutcome
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """Options of a rule that has none."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A sourcing rule.
+
+    `check(analysis, options)` reads the shared analysis (never re-parses) and returns a
+    `RuleOutcome`. `options` is an instance of the frozen dataclass `options_type`, built from the
+    rule's `[rules.CODE]` table in the configuration. `weight` and `severity` are defaults the
+    configuration can override; `doc` is the rule's documentation (its module docstring).
+    """
+
+    code: str
+    name: str
+    summary: str
+    check: Callable[[Analysis, Any], RuleOutcome]
+    options_type: type = NoOptions
+    weight: float = 1.0
+    severity: str = "warning"
+    doc: str = ""
+    plugin: str = ""
+
+    def validate(self) -> None:
+        if not CODE_PATTERN.match(self.code):
+            raise ValueError(f"rule code {self.code!r} must look like SRC101")
+        if not NAME_PATTERN.match(self.name):
+            raise ValueError(f"rule name {self.name!r} must be kebab-case")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"rule {self.code}: severity {self.severity!r} not one of {SEVERITIES}")
+        if not dataclasses.is_dataclass(self.options_type):
+            raise ValueError(f"rule {self.code}: options_type must be a dataclass")
+
+
+class RuleRegistry:
+    """Rules by code, in registration order, with the plugin that registered each."""
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule] = {}
+        self.problems: list[str] = []
+
+    def register_for(self, plugin: str) -> Callable[[Rule], None]:
+        """The `register` callback handed to one plugin's `sourcescore_register_rules`."""
+        def register(rule: Rule) -> None:
+            rule = dataclasses.replace(rule, plugin=plugin)
+            try:
+                rule.validate()
+            except ValueError as exc:
+                self.problems.append(f"plugin {plugin}: {exc}")
+                return
+            if rule.code in self._rules:
+                first = self._rules[rule.code].plugin
+                self.problems.append(f"plugin {plugin}: rule code {rule.code} is already "
+                                     f"registered by {first}; kept {first}'s")
+                return
+            self._rules[rule.code] = rule
+        return register
+
+    def __iter__(self):
+        return iter(sorted(self._rules.values(), key=lambda r: r.code))
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, code: str) -> Rule | None:
+        return self._rules.get(code.upper())
+
+    def codes(self) -> list[str]:
+        return sorted(self._rules)
