@@ -54,7 +54,8 @@ def _relay_pattern() -> re.Pattern[str]:
                      key=len, reverse=True)
     names = "|".join(re.escape(o) for o in outlets)
     return re.compile(rf"\b(?:told|on|to|with|in|according to|reported by|by|in an interview with)"
-                      rf"\s+(?:the\s+|The\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:{names})\b")
+                      rf"\s+(?:the\s+|The\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:{names})\b"
+                      rf"|\b(?:{names})(?:’s|'s)?\s+(?:interview|broadcast|program|show|report)\b")
 
 
 def relayed_by(analysis: Analysis, attribution: Attribution) -> str | None:

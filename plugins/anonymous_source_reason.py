@@ -5,7 +5,9 @@ What it flags:
     source was granted anonymity ("who was not authorized to speak publicly", "speaking on
     condition of anonymity because ...") and how the source knows ("familiar with the talks",
     "who attended the meeting"). A source with a basis but no reason is a suggestion; with
-    neither, a warning.
+    neither, a warning. The sub-score is the share of the story's prominence-weighted sourcing
+    that is not unexplained anonymity, so an unexplained anonymous lead costs far more than one
+    background line.
 
 Why it matters:
     Major newsroom policies allow anonymity only when the reader is told why it was granted and
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome, packaged_phrases, phrase_pattern
+from sourcescore.ruletools import outcome, packaged_phrases, phrase_pattern, prominence
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,13 @@ def check(analysis: Analysis, options: Options):
     anonymous = [a for a in analysis.attributions if a.source_type == "anonymous"]
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
-    credit, flags = 0.0, []
+    total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
+    missing_weight, flags = 0.0, []
     for attribution in anonymous:
         context = _paragraph_text(analysis, attribution.sentence)
         has_reason = bool(reasons and reasons.search(context))
         has_basis = bool(bases and bases.search(context))
-        credit += (has_reason + has_basis) / 2
+        missing_weight += prominence(analysis, attribution) * (2 - has_reason - has_basis) / 2
         if has_reason and has_basis:
             continue
         missing = "why anonymity was granted" if has_basis else \
@@ -71,7 +74,7 @@ def check(analysis: Analysis, options: Options):
                           suggestion="add e.g. \u201cwho spoke on condition of anonymity because "
                                      "…\u201d and \u201cwho attended the meeting\u201d",
                           severity="suggestion" if has_reason or has_basis else None))
-    share = credit / len(anonymous)
+    share = 1 - missing_weight / total
     return outcome(100 * share, flags,
                    f"{len(anonymous) - len(flags)} of {len(anonymous)} unnamed sources come with "
                    "a reason and a basis", unnamed=len(anonymous), unexplained=len(flags))

@@ -3,9 +3,11 @@
 What it flags:
     A sentence in the reporter's own voice that asserts something a reader would want sourced -
     a figure (amounts, percentages, counts), a causal claim ("led to", "because of", "as a
-    result"), or a claim about what someone intends or believes - when no attribution touches
-    the sentence or its paragraph. Headlines, questions and text inside quotation marks are
-    skipped. The sub-score is the share of such claims that are attributed.
+    result"), or a claim about what someone intends or believes (warnings); or any other
+    statement about named people, organisations or places (suggestions, counting half) - when no
+    attribution touches the sentence or its paragraph. Headlines, questions and text inside
+    quotation marks are skipped. The sub-score is the weighted share of claims that are
+    attributed, smoothed by `prior` so that one claim in a brief does not swing it from 0 to 100.
 
 Why it matters:
     An unsourced figure or causal claim is the news equivalent of "citation needed": the reader
@@ -18,6 +20,7 @@ Not flagged:
     The strikes killed 1,300 people last week, the health ministry said.
 
 Options:
+    prior (float, default 2.0): attributed claims assumed before counting (smoothing).
     require_paragraph_context (bool, default true): an attribution elsewhere in the same paragraph
     counts as sourcing the claim; set false to demand it in the sentence itself.
 
@@ -42,10 +45,19 @@ _CAUSAL = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|caused|cau
                      r"|resulted in|results in|thanks to|prompted|triggered|fuel(?:ed|ing|s)?)\b",
                      re.IGNORECASE)
 _INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: claim kind -> (weight in the sub-score, severity override)
+KINDS = {
+    "figure": (1.0, None),
+    "causal claim": (1.0, None),
+    "claim about intentions or beliefs": (1.0, None),
+    "statement": (0.5, "suggestion"),
+}
 
 
 @dataclass(frozen=True)
 class Options:
+    prior: float = 2.0
     require_paragraph_context: bool = True
 
 
@@ -59,25 +71,30 @@ def claim_kind(sentence: Sentence) -> str | None:
         return "causal claim"
     if _INTENT & set(sentence.lemmas):
         return "claim about intentions or beliefs"
+    if sentence.entity_labels & _NAMED and len(sentence.lemmas) >= 6:
+        return "statement"
     return None
 
 
 def check(analysis: Analysis, options: Options):
-    claims, flags = 0, []
+    claims, weight, missing, flags = 0, 0.0, 0.0, []
     for sentence in analysis.sentences:
         kind = claim_kind(sentence)
         if kind is None or analysis.in_quotation(sentence.start, sentence.end):
             continue
+        claim_weight, severity = KINDS[kind]
         claims += 1
+        weight += claim_weight
         if _sourced(analysis, sentence, options):
             continue
+        missing += claim_weight
         flags.append(Flag(sentence.start, sentence.end, f"unattributed {kind}",
-                          suggestion="say who reported or measured this"))
+                          suggestion="say who reported or measured this", severity=severity))
     if claims == 0:
         return outcome(None, [], "no factual claims that need a source: not applicable")
-    share = 1 - len(flags) / claims
+    share = (weight - missing + options.prior) / (weight + options.prior)
     return outcome(100 * share, flags,
-                   f"{claims - len(flags)} of {claims} factual claims are attributed",
+                   f"{claims - len(flags)} of {claims} claims are attributed",
                    claims=claims, unattributed=len(flags))
 
 
@@ -96,4 +113,4 @@ def _sourced(analysis: Analysis, sentence: Sentence, options: Options) -> bool:
 @hookimpl
 def sourcescore_register_rules(register):
     register(Rule("SRC301", "unattributed-claims", "Factual assertions with no attribution",
-                  check, Options, weight=3.0, severity="warning", doc=__doc__))
+                  check, Options, weight=4.0, severity="warning", doc=__doc__))

@@ -314,8 +314,12 @@ def _span(token, exclude=None, cut_clauses: bool = False) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i > exclude.right_edge.i]
         tokens = [t for t in tokens if t.i not in skip] or [token]
     if cut_clauses:
-        cut = [c for c in token.children if c.dep_ in ("relcl", "acl", "appos", "advcl", "punct")
-               and c.i > token.i]
+        # Relative clauses and comma-set appositions are not part of the name:
+        # "Witkoff, who met Putin," -> "Witkoff"; but "the economist Jared Cole" stays whole.
+        cut = [c for c in token.children if c.i > token.i and (
+            c.dep_ in ("relcl", "acl", "advcl", "punct")
+            or (c.dep_ == "appos" and c.left_edge.i > 0
+                and c.doc[c.left_edge.i - 1].text in (",", "(", "—", "–")))]
         if cut:
             limit = min(c.left_edge.i for c in cut)
             tokens = [t for t in tokens if t.i < limit] or [token]

@@ -54,9 +54,9 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
     if any(w in MEDIA_OUTLETS for w in words) or (
             any(w in MEDIA_HEADS for w in lower) and (labels & {"ORG", "WORK_OF_ART"})):
         return "media"
-    if "PERSON" in labels:
+    if "PERSON" in labels or _titled_name(words):
         return "person"
-    head = lower[-1]
+    head = _head_word(lower)
     if head in ANONYMOUS_HEADS or any(w in ANONYMITY_MARKERS for w in lower) and \
             any(w in ANONYMOUS_HEADS for w in lower):
         return "anonymous"
@@ -65,6 +65,24 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
     if labels & {"ORG", "NORP", "GPE", "FAC"}:
         return "organization"
     return "unknown"
+
+
+_PREPOSITIONS = frozenset("of from by at in for with on to within inside".split())
+
+
+def _head_word(lower: list[str]) -> str:
+    """The head noun of an English noun phrase, roughly: the last word before a preposition."""
+    for index, word in enumerate(lower):
+        if word in _PREPOSITIONS and index > 0:
+            return lower[index - 1]
+    return lower[-1]
+
+
+def _titled_name(words: list[str]) -> bool:
+    """'the spokeswoman Lina Park', 'economist Jared Cole': a lower-case title, then a name."""
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return False
+    return any(w.islower() and w not in ("the", "a", "an") for w in words[:-2])
 
 
 def _is_known_surname(word: str, entities: tuple[Entity, ...]) -> bool:
@@ -87,7 +105,7 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
             attribution = replace(attribution, source_name=name, source_type="person",
                                   confidence=attribution.confidence * 0.9)
         elif attribution.source_type == "person" and attribution.source is not None:
-            attribution = replace(attribution, source_name=_name_of(attribution.source.text))
+            attribution = replace(attribution, source_name=_person_in(attribution.source, people))
         if attribution.source_type == "person":
             speakers.append(attribution)
         resolved.append(attribution)
@@ -135,6 +153,13 @@ def _titled_person(attribution: Attribution, text: str, people: list[Entity]) ->
         if title in before:
             return _name_of(entity.text)
     return None
+
+
+def _person_in(source: Span, people: list[Entity]) -> str:
+    """The PERSON entity inside a source mention, else its trailing capitalised run."""
+    inside = [e for e in people if source.start <= e.start and e.end <= source.end]
+    return inside[-1].text.removesuffix("’s").removesuffix("'s") if inside else \
+        _name_of(source.text)
 
 
 def _name_of(mention: str) -> str:

@@ -1,0 +1,23 @@
+"""SRC401 loaded-verbs."""
+
+from sourcescore.testing import article, attribution, run_rule
+
+
+def with_cue(verb, lemma):
+    text = f"The minister {verb} the talks had gone well."
+    return article(text, attribution(text, source="The minister", cue=verb, cue_lemma=lemma,
+                                     content="the talks had gone well"))
+
+
+def test_loaded_verb_is_flagged():
+    outcome = run_rule("SRC401", with_cue("claimed", "claim"))
+    assert len(outcome.flags) == 1 and "implies doubt" in outcome.flags[0].message
+
+
+def test_said_passes():
+    outcome = run_rule("SRC401", with_cue("said", "say"))
+    assert outcome.flags == () and outcome.score == 100
+
+
+def test_verb_list_is_configurable():
+    assert run_rule("SRC401", with_cue("claimed", "claim"), verbs=("insist",)).flags == ()

@@ -1,0 +1,43 @@
+"""SRC101 named-source-ratio: should-flag and should-pass sentences."""
+
+from sourcescore.testing import article, attribution, flagged_texts, run_rule
+
+
+def test_flags_unnamed_source():
+    text = "Senior officials said the ceasefire talks had collapsed."
+    analysis = article(text, attribution(text, source="Senior officials", cue="said",
+                                         content="the ceasefire talks had collapsed",
+                                         source_type="anonymous"))
+    outcome = run_rule("SRC101", analysis)
+    assert flagged_texts(outcome, analysis) == ["Senior officials"]
+    assert outcome.score == 0
+
+
+def test_named_source_passes():
+    text = "Foreign Minister Jane Doe said the ceasefire talks had collapsed."
+    analysis = article(text, attribution(text, source="Foreign Minister Jane Doe", cue="said",
+                                         content="the ceasefire talks had collapsed"))
+    outcome = run_rule("SRC101", analysis)
+    assert outcome.flags == ()
+    assert outcome.score == 100
+
+
+def test_anonymous_lead_costs_more_than_anonymous_background():
+    lead = ("Officials said the plan failed.\nJane Doe said it worked.\nBob Roe said it worked.\n"
+            "Ann Poe said it worked.")
+    late = ("Jane Doe said it worked.\nBob Roe said it worked.\nAnn Poe said it worked.\n"
+            "Officials said the plan failed.")
+
+    def score(text):
+        parts = [attribution(text, source="Officials", cue="said", content="the plan failed",
+                             source_type="anonymous", after=text.index("Officials"))]
+        for name in ("Jane Doe", "Bob Roe", "Ann Poe"):
+            parts.append(attribution(text, source=name, cue="said", content="it worked",
+                                     after=text.index(name)))
+        return run_rule("SRC101", article(text, *parts)).score
+
+    assert score(lead) < score(late) < 100
+
+
+def test_no_attributions_does_not_apply():
+    assert run_rule("SRC101", article("Snow fell in the city.")).score is None

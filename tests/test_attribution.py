@@ -1,0 +1,156 @@
+"""Attribution extraction on short sentences written for these tests (needs the pipeline)."""
+
+import pytest
+
+
+def find(analysis, source_text=None, cue=None):
+    for a in analysis.attributions:
+        if source_text is not None and (a.source is None or source_text not in a.source.text):
+            continue
+        if cue is not None and (a.cue is None or a.cue.text != cue):
+            continue
+        return a
+    raise AssertionError(f"no attribution with source {source_text!r} cue {cue!r}: "
+                         f"{[(a.source and a.source.text, a.cue and a.cue.text) for a in analysis.attributions]}")
+
+
+def test_said_that_is_indirect(analyse):
+    a = find(analyse("The mayor said that the bridge would reopen in May."), "mayor", "said")
+    assert a.kind == "indirect"
+    assert "bridge would reopen" in a.content.text
+    assert a.source_type == "unknown" or a.source.text == "The mayor"
+
+
+def test_told_reporters(analyse):
+    a = find(analyse("Maria Lopez told reporters the strike would continue."), "Maria Lopez", "told")
+    assert "strike would continue" in a.content.text
+    assert a.source_type == "person"
+
+
+def test_according_to_names_the_source(analyse):
+    a = find(analyse("The factory will close next year, according to the Labor Department."),
+             "Labor Department", "according to")
+    assert "factory will close" in a.content.text
+    assert a.source_type == "organization"
+
+
+def test_inverted_said_after_content(analyse):
+    a = find(analyse("The economy is growing fast, said Jane Smith, an economist at the bank."),
+             "Jane Smith", "said")
+    assert "economy is growing" in a.content.text
+
+
+def test_direct_quote_with_trailing_attribution(analyse):
+    text = "“We will not back down,” Senator Tom Reed said on Sunday."
+    a = find(analyse(text), "Tom Reed", "said")
+    assert a.kind == "direct"
+    assert a.content.text.startswith("“We will not back down")
+
+
+def test_split_quote_is_one_attribution_with_two_fragments(analyse):
+    text = "“The plan is sound,” Governor Ann Blake said. “We expect results within a year.”"
+    analysis = analyse(text)
+    a = find(analysis, "Ann Blake", "said")
+    assert a.kind == "direct"
+    assert len(a.fragments) == 2
+    assert text[a.fragments[1][0]:a.fragments[1][1]].startswith("“We expect")
+
+
+def test_colon_introduced_quote(analyse):
+    text = "The senator said:\n“Nobody voted for this bill, and nobody wants it.”"
+    a = find(analyse(text), "senator", "said")
+    assert a.kind == "direct"
+    assert "Nobody voted" in a.content.text
+
+
+def test_mixed_partial_quote_inside_paraphrase(analyse):
+    text = "The minister said the budget was “a disaster for families” and had to change."
+    a = find(analyse(text), "minister", "said")
+    assert a.kind == "mixed"
+
+
+def test_cognition_verb(analyse):
+    a = find(analyse("Peter Hall believes the company will be sold."), "Peter Hall", "believes")
+    assert "company will be sold" in a.content.text
+
+
+def test_passive_with_agent(analyse):
+    text = "The plan was criticised by union leader Sam Cole, who said it would cost jobs."
+    a = find(analyse(text), cue="said")
+    assert a.source is not None and "Sam Cole" in a.source.text
+
+
+def test_participle_inherits_subject(analyse):
+    text = "Karen Wu spoke on Monday, saying that the deal was close."
+    a = find(analyse(text), cue="saying")
+    assert a.source is not None and a.source.text == "Karen Wu"
+
+
+def test_relative_clause_takes_head_noun(analyse):
+    text = "Trump, who said the election was rigged, spoke in Ohio."
+    a = find(analyse(text), cue="said")
+    assert a.source is not None and a.source.text == "Trump"
+
+
+def test_anonymous_source_type(analyse):
+    text = "A senior official familiar with the talks said the deal was dead."
+    a = find(analyse(text), "official", "said")
+    assert a.source_type == "anonymous"
+
+
+def test_agency_and_media_source_types(analyse):
+    analysis = analyse("Interfax reported that the talks ended. CNN reported that the talks "
+                       "resumed.")
+    assert find(analysis, "Interfax").source_type == "agency"
+    assert find(analysis, "CNN").source_type == "media"
+
+
+def test_document_source_type(analyse):
+    a = find(analyse("A new report from the agency found that emissions rose sharply."),
+             "report", "found")
+    assert a.source_type == "document"
+
+
+def test_pronoun_resolves_to_previous_named_speaker(analyse):
+    text = ("Governor Ann Blake said the budget was balanced.\n"
+            "She added that taxes would not rise.")
+    a = find(analyse(text), "She", "added")
+    assert a.source_name == "Ann Blake"
+    assert a.source_type == "person"
+
+
+def test_title_resolves_to_named_person(analyse):
+    text = ("Special envoy John Carter met the prime minister on Friday.\n"
+            "According to the envoy, the meeting was productive and long.")
+    a = find(analyse(text), "envoy", "According to")
+    assert a.source_name == "John Carter"
+
+
+def test_scare_quote_is_not_an_attribution(analyse):
+    analysis = analyse("The so-called “reform” passed on Tuesday after a long debate.")
+    assert analysis.attributions == ()
+
+
+def test_possessive_does_not_break_later_quotes(analyse):
+    text = "The aides’ memo leaked. “We never saw it,” the spokeswoman Lina Park said."
+    a = find(analyse(text), "Lina Park", "said")
+    assert a.kind == "direct" and a.content.text.startswith("“We never saw it")
+
+
+def test_nyt_style_quote(analyse):
+    text = "''The numbers are strong,'' the economist Jared Cole wrote on his blog."
+    a = find(analyse(text), "Jared Cole", "wrote")
+    assert a.kind == "direct"
+
+
+def test_offsets_slice_to_reported_text(analyse):
+    text = "“Fine,” she said.\r\nThe mayor said that taxes rise."
+    for a in analyse(text).attributions:
+        for part in (a.content, a.source, a.cue):
+            if part is not None:
+                assert text[part.start:part.end] == part.text
+
+
+@pytest.mark.parametrize("text", ["", "   \n  ", "No quotes here", "“", "\"\"\"", "’’’ ‘‘"])
+def test_degenerate_texts_do_not_raise(analyse, text):
+    analyse(text)

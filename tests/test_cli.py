@@ -1,0 +1,174 @@
+"""The command line: every command, every exit code, through click's CliRunner."""
+
+import json
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from sourcescore.cli import cli
+
+SEED = str(SEEDS[1])
+
+
+def run(runner, *args, **kwargs):
+    return runner.invoke(cli, list(args), catch_exceptions=False, **kwargs)
+
+
+def test_version(runner):
+    result = run(runner, "--version")
+    assert result.exit_code == 0 and "sourcescore, version 0.1.0" in result.output
+
+
+def test_check_text_lines_have_the_documented_shape(runner):
+    result = run(runner, "check", SEED, "--output-format", "concise")
+    lines = [l for l in result.output.splitlines() if " SRC" in l]
+    assert lines, result.output
+    import re
+
+    assert all(re.match(r"^.+:\d+:\d+: SRC\d{3} \[(suggestion|warning|error)\] .+", l)
+               for l in lines)
+    assert "sourcing score" in result.output
+
+
+def test_check_json_is_versioned_and_has_evidence(runner):
+    result = run(runner, "check", SEED, "-f", "json")
+    report = json.loads(result.output)
+    assert report["schema_version"] == "1.0"
+    file = report["files"][0]
+    assert 0 <= file["score"] <= 100
+    text = (ROOT / file["path"]).read_text(encoding="utf-8") if not file["path"].startswith(
+        "/") else open(file["path"], encoding="utf-8").read()
+    for attribution in file["attributions"]:
+        for key in ("content", "source", "cue"):
+            part = attribution[key]
+            if part:
+                assert text[part["start"]:part["end"]] == part["text"]
+    assert sum(r["contribution"] or 0 for r in file["rules"]) == pytest.approx(file["score"],
+                                                                                abs=0.05)
+
+
+def test_fail_under_gives_exit_1(runner):
+    assert run(runner, "check", SEED, "--fail-under", "100").exit_code == 1
+    assert run(runner, "check", SEED, "--fail-under", "1").exit_code == 0
+
+
+def test_exit_zero_overrides_failure(runner):
+    assert run(runner, "check", SEED, "--fail-under", "100", "--exit-zero").exit_code == 0
+
+
+def test_missing_file_is_exit_2_and_others_still_reported(runner):
+    result = run(runner, "check", "no-such-file.txt", SEED, "-f", "json")
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["error", "ok"]
+    assert "no such file" in files[0]["error"]
+
+
+def test_select_and_ignore(runner):
+    result = run(runner, "check", SEED, "-f", "json", "--select", "SRC1", "--ignore", "SRC102")
+    codes = [r["code"] for r in json.loads(result.output)["files"][0]["rules"]]
+    assert codes == ["SRC101", "SRC103"]
+
+
+def test_unknown_select_code_is_exit_2(runner):
+    result = run(runner, "check", SEED, "--select", "SRC999")
+    assert result.exit_code == 2 and "unknown rule code 'SRC999'" in result.output
+
+
+def test_config_path_missing_is_exit_2(runner):
+    result = run(runner, "check", SEED, "--config", "nope.toml")
+    assert result.exit_code == 2 and "configuration file not found" in result.output
+
+
+def test_unknown_output_format_is_exit_2(runner):
+    result = run(runner, "check", SEED, "-f", "yaml")
+    assert result.exit_code == 2 and "unknown output format 'yaml'" in result.output
+
+
+def test_stdin_with_filename(runner):
+    result = run(runner, "check", "-", "--stdin-filename", "story.txt", "-f", "json",
+                 input="The mayor said the bridge will reopen in May.\n")
+    assert json.loads(result.output)["files"][0]["path"] == "story.txt"
+
+
+def test_empty_input_is_not_scored(runner):
+    result = run(runner, "check", "-", "-f", "json", input="   \n")
+    file = json.loads(result.output)["files"][0]
+    assert file["status"] == "empty" and file["score"] is None
+
+
+def test_output_file_written_atomically(runner, tmp_path):
+    target = tmp_path / "report.json"
+    result = run(runner, "check", SEED, "-f", "json", "-o", str(target))
+    assert result.exit_code == 0 and result.output == ""
+    assert json.loads(target.read_text())["files"][0]["status"] == "ok"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_output_file_in_missing_directory_is_exit_2(runner, tmp_path):
+    result = run(runner, "check", SEED, "-o", str(tmp_path / "no" / "r.json"))
+    assert result.exit_code == 2 and "directory does not exist" in result.output
+
+
+def test_rules_lists_every_rule(runner):
+    result = run(runner, "rules")
+    assert result.exit_code == 0
+    for code in ("SRC101", "SRC201", "SRC301", "SRC402"):
+        assert code in result.output
+
+
+def test_rules_json(runner):
+    rows = json.loads(run(runner, "rules", "-f", "json").output)
+    assert {r["code"] for r in rows} >= {"SRC101", "SRC402"}
+
+
+def test_explain_prints_the_docstring(runner):
+    result = run(runner, "explain", "SRC402")
+    assert result.exit_code == 0
+    assert "What it flags:" in result.output and "Why it matters:" in result.output
+
+
+def test_explain_by_name(runner):
+    assert "SRC101" in run(runner, "explain", "named-source-ratio").output
+
+
+def test_explain_unknown_suggests(runner):
+    result = run(runner, "explain", "SRC10")
+    assert result.exit_code == 2 and "did you mean" in result.output
+
+
+def test_plugins_lists_builtins(runner):
+    result = run(runner, "plugins")
+    assert result.exit_code == 0
+    assert "sourcescore_plugins.named_source_ratio builtin: SRC101" in result.output
+    assert "output formats: concise, full, json, json-lines" in result.output
+
+
+def test_against_takes_several_references(runner):
+    story = str(SEEDS[0])
+    result = run(runner, "check", story, "--against", str(SEEDS[1]), str(SEEDS[3]), "-f",
+                 "json", "--fail-under", "0")
+    file = json.loads(result.output)["files"]
+    assert [f["path"] for f in file] == [story]
+    assert any(f["code"] == "SRC202" and "Interfax" in f["message"] for f in file[0]["findings"])
+
+
+def test_python_dash_m_works():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "sourcescore", "--help"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0 and "check" in result.stdout
+
+
+def test_help_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys; from sourcescore.cli import cli\n"
+            "try:\n    cli(['--help'])\nexcept SystemExit: pass\n"
+            "print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.stdout.strip().endswith("False")

@@ -1,0 +1,133 @@
+"""The plugin system: built-ins as ordinary plugins, entry points, and plugin failures."""
+
+import importlib.metadata
+import pkgutil
+import types
+
+import pytest
+
+from conftest import ROOT
+from sourcescore import hookimpl
+from sourcescore.model import RuleOutcome
+from sourcescore.plugins import BUILTIN_PLUGINS, load_plugins
+from sourcescore.rules import CODE_PATTERN, NAME_PATTERN, NoOptions, Rule
+
+HEADINGS = ("What it flags:", "Why it matters:", "Example (flagged):", "Not flagged:",
+            "Options:", "Sources:")
+
+
+def test_every_module_in_plugins_is_a_builtin_and_vice_versa():
+    modules = {f"sourcescore_plugins.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "plugins")])
+               if not m.ispkg}
+    modules |= {f"sourcescore_plugins.formats.{m.name}"
+                for m in pkgutil.iter_modules([str(ROOT / "plugins" / "formats")])}
+    assert modules == set(BUILTIN_PLUGINS)
+
+
+def test_builtins_load_cleanly():
+    plugins = load_plugins(autoload=False)
+    assert plugins.errors == []
+    assert len(plugins.rules) == 9
+    assert set(plugins.formats) == {"full", "concise", "json", "json-lines"}
+
+
+def test_rule_codes_names_and_docs_follow_the_conventions():
+    for rule in load_plugins(autoload=False).rules:
+        assert CODE_PATTERN.match(rule.code) and NAME_PATTERN.match(rule.name)
+        assert rule.doc.startswith(f"{rule.code} {rule.name}:")
+        positions = [rule.doc.index(h) for h in HEADINGS]
+        assert positions == sorted(positions), rule.code
+
+
+def test_rule_modules_stay_small():
+    for path in (ROOT / "plugins").glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 200, path.name
+
+
+def _plugin(name, **hooks):
+    module = types.ModuleType(name)
+    for hook, function in hooks.items():
+        setattr(module, hook, hookimpl(function))
+    return module
+
+
+def _rule(code="TST101", check=None):
+    return Rule(code, "test-rule", "a test rule", check or (lambda a, o: RuleOutcome(100.0)),
+                NoOptions, doc=f"{code} test-rule: doc")
+
+
+def test_extra_plugin_registers_like_a_builtin():
+    plugin = _plugin("tests.extra", sourcescore_register_rules=lambda register: register(_rule()))
+    plugins = load_plugins(extra=(plugin,), autoload=False)
+    assert plugins.rules.get("TST101").plugin == "tests.extra"
+
+
+def test_misspelt_hook_fails_loudly():
+    plugin = _plugin("tests.typo", sourcescore_register_rule=lambda register: None)
+    plugins = load_plugins(extra=(plugin,), autoload=False)
+    assert any("tests.typo" in e and "unknown hook" in e for e in plugins.errors)
+
+
+def test_duplicate_rule_code_is_reported_and_first_kept():
+    plugin = _plugin("tests.dup", sourcescore_register_rules=lambda register: register(
+        _rule("SRC101")))
+    plugins = load_plugins(extra=(plugin,), autoload=False)
+    assert plugins.rules.get("SRC101").plugin == "sourcescore_plugins.named_source_ratio"
+    assert any("SRC101 is already registered" in e for e in plugins.errors)
+
+
+def test_plugin_failing_to_register_is_named():
+    def boom(register):
+        raise RuntimeError("kaboom")
+    plugins = load_plugins(extra=(_plugin("tests.boom", sourcescore_register_rules=boom),),
+                           autoload=False)
+    assert any("tests.boom failed to register: RuntimeError: kaboom" in e for e in plugins.errors)
+    assert plugins.rules.get("SRC101") is not None
+
+
+def test_rule_that_raises_is_reported_and_others_still_run(checker):
+    from sourcescore.api import Checker
+
+    def crash(analysis, options):
+        raise ValueError("rule bug")
+    plugin = _plugin("tests.crash", sourcescore_register_rules=lambda register: register(
+        _rule("TST102", crash)))
+    local = Checker(ROOT / "rules.toml", extra_plugins=(plugin,), nlp=checker.nlp)
+    report = local.check_text("Officials said the plan failed. The mayor said it worked.")
+    assert [(e.code, e.plugin) for e in report.errors] == [("TST102", "tests.crash")]
+    assert "ValueError: rule bug" in report.errors[0].message
+    assert report.score is not None
+    assert any(r.code == "SRC101" and r.score is not None for r in report.rules)
+
+
+def test_rule_returning_garbage_is_an_error(checker):
+    from sourcescore.api import Checker
+    from sourcescore.model import Flag
+
+    bad = lambda a, o: RuleOutcome(50.0, (Flag(0, 10_000, "out of range"),))  # noqa: E731
+    plugin = _plugin("tests.garbage", sourcescore_register_rules=lambda register: register(
+        _rule("TST103", bad)))
+    local = Checker(ROOT / "rules.toml", extra_plugins=(plugin,), nlp=checker.nlp)
+    report = local.check_text("The mayor said the plan worked.")
+    assert "outside the text" in report.errors[0].message
+
+
+def _example_installed():
+    try:
+        importlib.metadata.distribution("sourcescore-example")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _example_installed(),
+                    reason="tests/example_plugin not installed (the README test command installs it)")
+def test_third_party_plugin_found_through_entry_point(checker):
+    from sourcescore.api import Checker
+
+    plugins = load_plugins(autoload=True)
+    rule = plugins.rules.get("EXM101")
+    assert rule is not None and rule.plugin == "example"
+    local = Checker(ROOT / "rules.toml", plugins=plugins, nlp=checker.nlp)
+    report = local.check_text("The deal is done! “Wow!” she said.")
+    assert [f.code for f in report.findings if f.code == "EXM101"] == ["EXM101"]
