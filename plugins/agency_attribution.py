@@ -74,7 +74,7 @@ def relayed_by(analysis: Analysis, attribution: Attribution) -> str | None:
 
 def check(analysis: Analysis, options: Options):
     copy_credits = sorted({c.agency for c in analysis.wire_credits if c.form in COPY_FORMS})
-    sourced = [a for a in analysis.attributions if a.source is not None]
+    sourced = [a for a in analysis.attributions if a.source is not None and a.is_speech]
     if not sourced:
         return outcome(None, [], "no sourced attributions: not applicable",
                        agency_copy=", ".join(copy_credits))

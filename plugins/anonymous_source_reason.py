@@ -52,7 +52,7 @@ def check(analysis: Analysis, options: Options):
                              + options.extra_reasons)
     bases = phrase_pattern(packaged_phrases(__package__, "data/anonymity_bases.txt")
                            + options.extra_bases)
-    anonymous = [a for a in analysis.attributions if a.source_type == "anonymous"]
+    anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and a.is_speech]
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)

@@ -47,6 +47,8 @@ def check(analysis: Analysis, options: Options):
     flags = []
     counted = 0
     for attribution in analysis.attributions:
+        if not attribution.is_speech:
+            continue  # a stance the reporter ascribes is not sourcing
         weight = prominence(analysis, attribution)
         if attribution.is_named:
             named += weight

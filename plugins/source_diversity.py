@@ -53,7 +53,8 @@ def source_key(attribution: Attribution) -> str:
 
 
 def check(analysis: Analysis, options: Options):
-    sourced = [a for a in analysis.attributions if a.source_type in _COUNTED and a.source]
+    sourced = [a for a in analysis.attributions
+               if a.source_type in _COUNTED and a.source and a.is_speech]
     if len(sourced) < options.min_attributions:
         return outcome(None, [], f"{len(sourced)} attributions: too few to judge diversity")
     keys = _fold_surnames([source_key(a) for a in sourced])

@@ -3,9 +3,11 @@
 What it flags:
     A sentence in the reporter's own voice that asserts something a reader would want sourced -
     a figure (amounts, percentages, counts), a causal claim ("led to", "because of", "as a
-    result"), or a claim about what someone intends or believes (warnings); or any other
+    result"), a claim about what someone intends or believes, or a prediction ("could reshape",
+    "might end the war") (warnings); or any other
     statement about named people, organisations or places (suggestions, counting half) - when no
-    attribution touches the sentence or its paragraph. Headlines, questions and text inside
+    reported speech touches the sentence or a neighbouring one in its paragraph (a belief or stance the reporter
+    ascribes - "Putin wants", "X backs the bill" - is itself a claim, not a source). Headlines, questions and text inside
     quotation marks are skipped. The sub-score is the weighted share of claims that are
     attributed, smoothed by `prior` so that one claim in a brief does not swing it from 0 to 100.
 
@@ -21,8 +23,8 @@ Not flagged:
 
 Options:
     prior (float, default 2.0): attributed claims assumed before counting (smoothing).
-    require_paragraph_context (bool, default true): an attribution elsewhere in the same paragraph
-    counts as sourcing the claim; set false to demand it in the sentence itself.
+    context_sentences (int, default 1): reported speech this many sentences before or after the
+    claim, in the same paragraph, counts as sourcing it; 0 demands it in the sentence itself.
 
 Sources:
     Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common knowledge);
@@ -35,7 +37,6 @@ import re
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.analysis.lexicon import COGNITION_VERBS
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.rules import Rule
 from sourcescore.ruletools import attributions_near, covers, outcome
@@ -44,13 +45,16 @@ _FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _CAUSAL = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|caused|causing|as a result"
                      r"|resulted in|results in|thanks to|prompted|triggered|fuel(?:ed|ing|s)?)\b",
                      re.IGNORECASE)
-_INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe"})
+_INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe",
+                     "expect", "think", "know"})
+_SPECULATION = frozenset({"could", "might", "may"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: claim kind -> (weight in the sub-score, severity override)
 KINDS = {
     "figure": (1.0, None),
     "causal claim": (1.0, None),
     "claim about intentions or beliefs": (1.0, None),
+    "prediction": (1.0, None),
     "statement": (0.5, "suggestion"),
 }
 
@@ -58,10 +62,10 @@ KINDS = {
 @dataclass(frozen=True)
 class Options:
     prior: float = 2.0
-    require_paragraph_context: bool = True
+    context_sentences: int = 1
 
 
-def claim_kind(sentence: Sentence) -> str | None:
+def claim_kind(sentence: Sentence, analysis: Analysis) -> str | None:
     """What makes the sentence a claim needing a source, or None."""
     if sentence.is_heading or sentence.is_question:
         return None
@@ -69,8 +73,11 @@ def claim_kind(sentence: Sentence) -> str | None:
         return "figure"
     if _CAUSAL.search(sentence.text):
         return "causal claim"
-    if _INTENT & set(sentence.lemmas):
-        return "claim about intentions or beliefs"
+    if any(a.sentence == sentence.index and not a.is_speech and a.cue_lemma in _INTENT
+           for a in analysis.attributions):
+        return "claim about intentions or beliefs"  # "Putin wants ...", ascribed by the reporter
+    if _SPECULATION & set(sentence.lemmas):
+        return "prediction"
     if sentence.entity_labels & _NAMED and len(sentence.lemmas) >= 6:
         return "statement"
     return None
@@ -79,7 +86,7 @@ def claim_kind(sentence: Sentence) -> str | None:
 def check(analysis: Analysis, options: Options):
     claims, weight, missing, flags = 0, 0.0, 0.0, []
     for sentence in analysis.sentences:
-        kind = claim_kind(sentence)
+        kind = claim_kind(sentence, analysis)
         if kind is None or analysis.in_quotation(sentence.start, sentence.end):
             continue
         claim_weight, severity = KINDS[kind]
@@ -99,13 +106,16 @@ def check(analysis: Analysis, options: Options):
 
 
 def _sourced(analysis: Analysis, sentence: Sentence, options: Options) -> bool:
-    nearby = attributions_near(analysis, sentence)
-    for attribution in nearby:
-        is_speech = attribution.cue_lemma not in COGNITION_VERBS and attribution.source
-        if covers(attribution, sentence.start, sentence.end) and (
-                is_speech or attribution.source_type != "unknown"):
-            return True
-        if options.require_paragraph_context and is_speech:
+    """Reported speech with a source, in the sentence or (optionally) its paragraph.
+
+    Beliefs and stances the reporter ascribes ("Putin wants", "X backs the bill") are claims
+    themselves, so they do not source anything.
+    """
+    for attribution in attributions_near(analysis, sentence):
+        if attribution.source is None or not attribution.is_speech:
+            continue
+        if covers(attribution, sentence.start, sentence.end) or \
+                abs(attribution.sentence - sentence.index) <= options.context_sentences:
             return True
     return False
 

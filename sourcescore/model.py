@@ -102,6 +102,12 @@ class Attribution:
     `source_name` is the name a pronoun or a title refers to when it could be resolved.
     `fragments` lists the content's pieces when the attribution interrupts it ("A," he said. "B.").
     `sentence` is the index of the sentence holding the cue (or the content when there is no cue).
+    `pattern` says how the extractor linked them: `clause` (cue verb + clausal complement),
+    `inverted` ("..., he said"), `object` / `prep` (a stance verb's object: "backs the bill",
+    "called for a ban"), `label` ("called it 'a disaster'"), `according-to`, `quote` (a quotation
+    tied to its sentence's verb), `colon` ("Smith: '...'"). `is_speech` is False for beliefs and
+    stances the reporter ascribes ("Putin wants ...", "X backs the bill"): those are claims, not
+    sourcing, and the sourcing rules skip them.
     """
 
     content: Span | None
@@ -114,6 +120,8 @@ class Attribution:
     source_name: str | None = None
     fragments: tuple[tuple[int, int], ...] = ()
     cue_lemma: str | None = None
+    pattern: str = "clause"
+    is_speech: bool = True
 
     @property
     def is_named(self) -> bool:
@@ -129,6 +137,8 @@ class Attribution:
             "source_name": self.source_name,
             "confidence": round(self.confidence, 3),
             "sentence": self.sentence,
+            "pattern": self.pattern,
+            "is_speech": self.is_speech,
         }
         if self.fragments:
             data["fragments"] = [list(f) for f in self.fragments]

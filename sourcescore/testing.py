@@ -38,7 +38,7 @@ def span(text: str, needle: str, after: int = 0) -> Span:
 def attribution(text: str, *, content: str, source: str | None = None, cue: str | None = None,
                 source_type: str = "person", kind: str | None = None,
                 source_name: str | None = None, cue_lemma: str | None = None,
-                after: int = 0) -> Attribution:
+                is_speech: bool = True, after: int = 0) -> Attribution:
     """An attribution located by its parts' text (first occurrence of each at or after `after`)."""
     content_span = span(text, content, after)
     source_span = span(text, source, after) if source else None
@@ -50,7 +50,8 @@ def attribution(text: str, *, content: str, source: str | None = None, cue: str 
     return Attribution(content_span, source_span, cue_span, kind or ("direct" if quoted else
                                                                      "indirect"),
                        source_type, index, source_name=source_name,
-                       cue_lemma=cue_lemma or (cue.lower() if cue else None))
+                       cue_lemma=cue_lemma or (cue.lower() if cue else None),
+                       is_speech=is_speech)
 
 
 def article(text: str, *attributions: Attribution, entities: tuple[Entity, ...] = ()) -> Analysis:

@@ -16,15 +16,20 @@ Sources are typed and resolved in `sourcescore.analysis.sources`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sourcescore.analysis.lexicon import (
     COGNITION_VERBS,
     CUE_VERBS,
     LABEL_VERBS,
+    OBJECT_CUES,
     PHRASE_CUES,
+    PREP_CUES,
     SPEECH_VERBS,
 )
+
+_ALL_CUES = CUE_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
 from sourcescore.model import Quotation
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -45,6 +50,7 @@ class Candidate:
     sentence_start: int
     confidence: float
     quotes: list[int] = field(default_factory=list)
+    pattern: str = "clause"
 
 
 def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
@@ -78,7 +84,7 @@ def _is_cue_verb(token, inside: _QuoteMap) -> bool:
     if token.pos_ not in ("VERB", "AUX") or inside.token_quoted(token):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in CUE_VERBS:
+    if lemma not in _ALL_CUES:
         return False
     if token.dep_ in ("amod", "compound", "aux", "auxpass"):
         return False
@@ -87,34 +93,52 @@ def _is_cue_verb(token, inside: _QuoteMap) -> bool:
 
 def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
     lemma = verb.lemma_.lower()
-    content = _content_of(verb, lemma)
-    if content is None:
+    found = _content_of(verb, lemma)
+    if found is None:
         return None
+    content, pattern = found
     source = _source_of(verb)
     if source is not None and _overlaps(source, content[0]):
         return None
-    confidence = 0.85 if source else 0.6
+    if source is None and not _has_clause(verb) and lemma not in LABEL_VERBS:
+        return None  # an object without a holder ("a year that saw the party win") is no claim
+    confidence = (0.85 if source else 0.6) * (0.8 if pattern in ("object", "prep") else 1.0)
     return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
-                     verb.sent.start_char, confidence)
+                     verb.sent.start_char, confidence, pattern=pattern)
 
 
-def _content_of(verb, lemma: str) -> list[tuple[int, int]] | None:
-    """The clause the cue introduces, as character spans."""
+def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
+    """The content the cue introduces, as character spans, and how it was found."""
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in COGNITION_VERBS
                                      | {"promise", "vow", "pledge", "threaten", "urge", "ask",
                                         "call", "tell", "warn", "decline", "refuse"}):
-            return [_span(child)]
+            return [_span(child)], "clause"
     if lemma in LABEL_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         comp = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "prep")
                      and (c.dep_ != "prep" or c.lower_ == "as")), None)
         if obj is not None and comp is not None:
-            return [(_span(obj)[0], _span(comp)[1])]
+            return [(_span(obj)[0], _span(comp)[1])], "label"
     if _is_inverted(verb, lemma):
         # "The economy is strong, he said." - the cue hangs off the content's verb.
-        return [_span(verb.head, exclude=verb)]
+        return [_span(verb.head, exclude=verb)], "inverted"
+    if lemma in PREP_CUES:
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in PREP_CUES[lemma]:
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return [_span(obj)], "prep"
+    if lemma in OBJECT_CUES:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ != "PRON":
+            return [_span(obj)], "object"
     return None
+
+
+def _has_clause(verb) -> bool:
+    return any(c.dep_ in _COMPLEMENTS for c in verb.children) or verb.dep_ in ("parataxis",
+                                                                              "ccomp")
 
 
 def _is_inverted(verb, lemma: str) -> bool:
@@ -177,7 +201,8 @@ def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
             if content is None:
                 continue
             candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
-                                        [content], phrase, token.sent.start_char, 0.9))
+                                        [content], phrase, token.sent.start_char, 0.9,
+                                        pattern="according-to"))
     return candidates
 
 
@@ -194,16 +219,19 @@ def _phrase_content(first, last, source: tuple[int, int]) -> tuple[int, int] | N
 
 
 def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _QuoteMap) -> None:
-    """Tie each quotation to the cue whose content holds it, or to its sentence's cue."""
+    """Tie each quotation to the cue whose content holds it, or to its sentence's cue.
+
+    A quotation with no cue of its own that continues an attributed one - after the cue in the
+    same paragraph ("A," he said. "B.") or opening the next paragraph - joins it as a fragment.
+    """
     by_quote: dict[int, Candidate] = {}
     for index, quote in enumerate(quotations):
         owner = _owner_of(quote, candidates)
-        if owner is None and len(doc.text[quote.inner_start:quote.inner_end].split()) < 4:
-            continue  # a title or scare quote, not speech of its own
-        if owner is None:
+        speech = _is_speech(doc.text, quote)
+        if owner is None and speech:
             owner = _sentence_cue(doc, quote, candidates, inside)
-        if owner is None and index - 1 in by_quote and _continues(doc.text, quotations[index - 1],
-                                                                  quote, by_quote[index - 1]):
+        if owner is None and speech and index - 1 in by_quote and _continues(
+                doc.text, quotations[index - 1], quote, by_quote[index - 1]):
             owner = by_quote[index - 1]
         if owner is None:
             continue
@@ -211,7 +239,21 @@ def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _Qu
         owner.quotes.append(index)
     for candidate in candidates:
         if candidate.quotes:
-            _merge_quotes(candidate, [quotations[i] for i in candidate.quotes])
+            _merge_quotes(doc.text, candidate, [quotations[i] for i in candidate.quotes])
+
+
+_SMALL_WORDS = frozenset("a an the of and or for in on at to by with from as".split())
+
+
+def _is_speech(text: str, quote: Quotation) -> bool:
+    """False for titles and scare quotes: fewer than four words, or Title Case throughout."""
+    words = text[quote.inner_start:quote.inner_end].split()
+    if len(words) < 4:
+        return False
+    if len(words) <= 10 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS or
+                                not w[:1].isalpha() for w in words):
+        return False
+    return True
 
 
 def _owner_of(quote: Quotation, candidates: list[Candidate]) -> Candidate | None:
@@ -232,13 +274,16 @@ def _sentence_cue(doc, quote: Quotation, candidates, inside: _QuoteMap) -> Candi
     if start_token is None or end_token is None:
         return None
     sentences = {start_token.sent.start, end_token.sent.start}
-    for sent_start in sorted(sentences):
-        sent = doc[sent_start].sent
-        verbs = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"
-                 and not inside.token_quoted(t)]
-        if verbs:
-            verb = min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
-            return _candidate_for(verb, quote, candidates)
+    verbs = [t for sent_start in sorted(sentences) for t in doc[sent_start].sent
+             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not inside.token_quoted(t)]
+    if verbs:
+        # `"...," X said` and `X said, "..."` first: the verb hugging the quotation.
+        after = [t for t in verbs if 0 <= t.idx - quote.end <= 60]
+        before = [t for t in verbs if 0 <= quote.start - t.idx <= 40
+                  and doc.text[t.idx:quote.start].rstrip().endswith((",", ":"))]
+        verb = (after[:1] or before[-1:] or [min(
+            verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))])[0]
+        return _candidate_for(verb, quote, candidates)
     previous = _previous_sentence(doc, start_token.sent)
     if previous is not None and previous.text.rstrip().endswith(":"):
         verbs = [t for t in previous if t.pos_ in ("VERB", "AUX") and not inside.token_quoted(t)
@@ -258,7 +303,7 @@ def _candidate_for(verb, quote: Quotation, candidates: list[Candidate]) -> Candi
         if candidate.cue == cue:
             return candidate
     candidate = Candidate(cue, _source_of(verb), [(quote.start, quote.end)], verb.lemma_.lower(),
-                          verb.sent.start_char, 0.8)
+                          verb.sent.start_char, 0.8, pattern="quote")
     candidates.append(candidate)
     return candidate
 
@@ -269,31 +314,52 @@ def _colon_candidate(previous, colon, quote, candidates) -> Candidate | None:
     if not names:
         return None
     candidate = Candidate((colon.idx, colon.idx + 1), (names[0].start_char, names[0].end_char),
-                          [(quote.start, quote.end)], ":", previous.start_char, 0.6)
+                          [(quote.start, quote.end)], ":", previous.start_char, 0.6,
+                          pattern="colon")
     candidates.append(candidate)
     return candidate
 
 
 def _continues(text: str, previous: Quotation, quote: Quotation, owner: Candidate) -> bool:
-    """True for "A," he said. "B." - the second quotation follows the cue in the same paragraph."""
-    if owner.cue is None or owner.cue[0] < previous.end:
+    """True when `quote` carries on the speech of the attributed quotation before it."""
+    between = text[previous.end:quote.start]
+    if len(between) > 400:
         return False
-    between = text[owner.cue[1]:quote.start]
-    return "\n" not in between and len(between) < 80 and quote.start > owner.cue[1]
+    if "\n" not in between:
+        # "A," he said, a long description. "B." - the cue sits between the two.
+        return owner.cue is not None and previous.end <= owner.cue[0] < quote.start
+    # A new paragraph that opens with the quotation, right after the attributed paragraph
+    # whose remainder is at most the cue's own sentence.
+    rest, _, gap = between.partition("\n")
+    return between.count("\n") <= 2 and not gap.strip() and \
+        len(re.findall(r"[.!?](?:\s|$)", rest)) <= 1
 
 
-def _merge_quotes(candidate: Candidate, quotes: list[Quotation]) -> None:
+def _merge_quotes(text: str, candidate: Candidate, quotes: list[Quotation]) -> None:
     """Make the quotations the content, or part of it when the clause reaches beyond them."""
     pieces = [p for q in quotes for p in (q.fragments or ((q.start, q.end),))]
     content = candidate.content
     covered = sum(_overlap(c, p) for c in content for p in pieces)
     content_size = sum(e - s for s, e in content)
-    if covered >= 0.8 * content_size or not content:
+    hugging = candidate.cue is not None and any(_hugs(text, candidate.cue, q) for q in quotes)
+    if covered >= 0.8 * content_size or not content or hugging:
         candidate.content = sorted(pieces)
     else:
         extra = [p for p in pieces if not any(_overlap(p, c) for c in content)]
         candidate.content = sorted(content + extra)
     candidate.confidence = max(candidate.confidence, 0.9 if candidate.source else 0.7)
+
+
+def _hugs(text: str, cue: tuple[int, int], quote: Quotation) -> bool:
+    """The quotation sits right against its cue: `replied, "..."` or `"...," he said`."""
+    if 0 <= quote.start - cue[1] <= 3:
+        return text[cue[1]:quote.start].strip() in ("", ",", ":")
+    gap = text[quote.end:cue[0]]
+    ends_clause = text[quote.inner_start:quote.inner_end].rstrip().endswith(
+        (",", "?", "!", "—", "-")) or gap.startswith(",")
+    starts_sentence = not re.split(r"[.!?\n]", text[max(0, quote.start - 200):quote.start])[-1].strip()
+    return starts_sentence and ends_clause and 0 <= len(gap) <= 60 and \
+        not any(c in gap for c in "\n.;!?\"“”")
 
 
 def _substantial(text: str, candidate: Candidate) -> bool:

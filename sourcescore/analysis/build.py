@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sourcescore.analysis.attribution import Candidate, extract
+from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.sources import resolve_sources, source_type
@@ -87,8 +88,19 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
             confidence=c.confidence,
             fragments=tuple(c.content) if len(c.content) > 1 else (),
             cue_lemma=c.cue_lemma,
+            pattern="quote" if c.quotes and c.pattern in ("object", "prep") else c.pattern,
+            is_speech=_is_speech(c),
         ))
     return tuple(resolve_sources(built, text, entities))
+
+
+def _is_speech(candidate: Candidate) -> bool:
+    """Reported speech or writing, as opposed to a belief or stance the reporter ascribes."""
+    if candidate.quotes or candidate.pattern in ("according-to", "colon", "quote"):
+        return True
+    if candidate.pattern in ("object", "prep"):
+        return candidate.cue_lemma in SPEECH_VERBS  # "denied the report", not "backs the bill"
+    return candidate.cue_lemma not in COGNITION_VERBS
 
 
 def _cover(text: str, pieces: list[tuple[int, int]]) -> Span:

@@ -18,7 +18,8 @@ find show demonstrate call dismiss defend decry lament concur affirm reiterate r
 recount cite quote brag scoff sneer shout yell cry whisper mutter exclaim proclaim pronounce
 tout hail applaud welcome condemn denounce reject rebut refute counsel advise suggest propose
 demand order instruct request plead beg implore speculate guess reckon acknowledge attest
-specify clarify elaborate summarize summarise assure reassure remind teach lecture preach
+specify clarify elaborate summarize summarise assure reassure remind teach lecture preach react
+
 """.split())
 
 #: Verbs that report a belief, feeling or intention: "X believes ...", "X wants to ...".
@@ -29,6 +30,30 @@ anticipate envision envisage foresee
 """.split())
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+#: Verbs whose direct object is the content of a stance or statement: "X supports the bill",
+#: "X announced a plan". Used only when the verb has no clausal complement.
+OBJECT_CUES = frozenset("""
+support back endorse oppose reject criticize criticise condemn denounce praise applaud welcome
+announce propose unveil discuss debate describe mention cite acknowledge confirm deny dispute
+question challenge defend blame attack express voice promise pledge predict demand urge
+recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
+show reveal report list outline detail recount recall highlight stress emphasize emphasise
+""".split())
+
+#: Verbs whose prepositional object is the content: "X called for a ban", "X talked about jobs".
+PREP_CUES = {
+    "call": ("for", "on"), "talk": ("about", "of"), "speak": ("about", "of", "on"),
+    "refer": ("to",), "point": ("to",), "complain": ("about", "of"), "warn": ("of", "about",
+                                                                             "against"),
+    "argue": ("for", "against"), "ask": ("about", "for"), "comment": ("on",),
+    "write": ("about", "of"), "agree": ("on", "with"), "insist": ("on",), "push": ("for",),
+    "advocate": ("for",), "campaign": ("for", "against", "on"), "testify": ("about", "on"),
+    "boast": ("about", "of"), "joke": ("about",), "vote": ("for", "against"),
+    "express": ("concern", "support"), "hint": ("at",), "rail": ("against",),
+    "lash": ("out",), "weigh": ("in",), "worry": ("about",), "care": ("about",),
+    "think": ("about", "of"), "focus": ("on",), "lobby": ("for", "against"),
+}
 
 #: Cue verbs that link a source to a document or finding rather than to speech ("a poll shows").
 EVIDENCE_VERBS = frozenset("show find indicate suggest reveal conclude estimate report".split())
@@ -55,6 +80,7 @@ critics analyst analysts expert experts witness witnesses resident residents ope
 operatives strategist strategists ally allies associate associates confidant confidants
 someone somebody figure figures officer officers employee employees executive executives
 negotiator negotiators supporter supporters opponent opponents voter voters
+individual individuals
 """.split())
 
 #: Words that turn a descriptor into an anonymity marker: "a person familiar with", "senior".

@@ -128,6 +128,9 @@ def _classify(text: str, pos: int, end: int, lo: int, hi: int) -> _Mark | None:
     before = text[pos - 1] if pos > lo else " "
     after = text[end] if end < hi else " "
     family = _FAMILY[char]
+    if char == "“" and not before.isspace() and before not in _OPENING_CONTEXT and \
+            (after.isspace() or after in ".,;:!?"):
+        return _Mark(pos, end, family, False, True)  # a misprinted closer: `not,“ he said`
     if char in _ALWAYS_OPEN:
         return _Mark(pos, end, family, True, char == "„")
     if char in _ALWAYS_CLOSE:

@@ -46,7 +46,8 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
         return "unknown"
     if len(words) == 1 and lower[0] in PERSONAL_PRONOUNS:
         return "pronoun"
-    labels = {e.label for e in entities if e.start < span.end and span.start < e.end}
+    head_end = _head_end(span)
+    labels = {e.label for e in entities if e.start < head_end and span.start < e.end}
     if not labels and words[-1][:1].isupper() and _is_known_surname(words[-1], entities):
         labels = {"PERSON"}  # "Witkoff" after "Steve Witkoff" was named
     if _agency_pattern().search(span.text):
@@ -68,6 +69,14 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
 
 
 _PREPOSITIONS = frozenset("of from by at in for with on to within inside".split())
+
+
+def _head_end(span: Span) -> int:
+    """Where the head part of a mention ends: before its first preposition ("officials | in")."""
+    for match in _WORD.finditer(span.text):
+        if match.group(0).lower() in _PREPOSITIONS and match.start() > 0:
+            return span.start + match.start()
+    return span.end
 
 
 def _head_word(lower: list[str]) -> str:

@@ -22,12 +22,20 @@ def test_unsourced_causal_claim_is_flagged():
     assert len(run_rule("SRC301", article(text)).flags) == 1
 
 
-def test_paragraph_context_counts_as_sourcing():
+def test_neighbouring_sentence_counts_as_sourcing():
     text = "Jane Doe said the plan was ready. It will cost 200 million dollars."
     analysis = article(text, attribution(text, source="Jane Doe", cue="said",
                                          content="the plan was ready"))
     assert run_rule("SRC301", analysis).flags == ()
-    assert len(run_rule("SRC301", analysis, require_paragraph_context=False).flags) == 1
+    assert len(run_rule("SRC301", analysis, context_sentences=0).flags) == 1
+
+
+def test_distant_sentence_in_a_long_paragraph_does_not_source_a_claim():
+    text = ("Jane Doe said the plan was ready. The plan is large. The plan is old. "
+            "It will cost 200 million dollars.")
+    analysis = article(text, attribution(text, source="Jane Doe", cue="said",
+                                         content="the plan was ready"))
+    assert len(run_rule("SRC301", analysis).flags) == 1
 
 
 def test_headlines_and_questions_are_skipped():
@@ -38,3 +46,12 @@ def test_headlines_and_questions_are_skipped():
 def test_smoothing_keeps_one_claim_from_zeroing_a_brief():
     outcome = run_rule("SRC301", article("The fire destroyed 40 homes."))
     assert 0 < outcome.score < 100
+
+
+def test_intention_ascribed_by_the_reporter_is_a_claim():
+    text = "Putin wants to keep the land he has seized."
+    analysis = article(text, attribution(text, source="Putin", cue="wants", cue_lemma="want",
+                                         content="to keep the land he has seized",
+                                         is_speech=False))
+    flags = run_rule("SRC301", analysis).flags
+    assert [f.message for f in flags] == ["unattributed claim about intentions or beliefs"]
