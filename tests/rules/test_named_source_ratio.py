@@ -22,21 +22,21 @@ def test_named_source_passes():
     assert outcome.score == 100
 
 
-def test_anonymous_lead_costs_more_than_anonymous_background():
-    lead = ("Officials said the plan failed.\nJane Doe said it worked.\nBob Roe said it worked.\n"
-            "Ann Poe said it worked.")
-    late = ("Jane Doe said it worked.\nBob Roe said it worked.\nAnn Poe said it worked.\n"
-            "Officials said the plan failed.")
+def test_anonymous_key_claim_costs_more_than_anonymous_background():
+    """Prominence: a quoted figure from an unnamed source weighs more than a background line."""
+    named = "Jane Doe said it worked.\nBob Roe said it worked.\nAnn Poe said it worked.\n"
+    key = named + "“The strikes killed 300 people,” officials said."
+    background = named + "Officials said the plan failed."
 
-    def score(text):
-        parts = [attribution(text, source="Officials", cue="said", content="the plan failed",
-                             source_type="anonymous", after=text.index("Officials"))]
+    def score(text, content):
+        parts = [attribution(text, source="fficials", cue="said", content=content,
+                             source_type="anonymous", after=text.index("fficials") - 1)]
         for name in ("Jane Doe", "Bob Roe", "Ann Poe"):
             parts.append(attribution(text, source=name, cue="said", content="it worked",
                                      after=text.index(name)))
         return run_rule("SRC101", article(text, *parts)).score
 
-    assert score(lead) < score(late) < 100
+    assert score(key, "“The strikes killed 300 people,”") < score(background, "the plan failed") < 100
 
 
 def test_no_attributions_does_not_apply():
