@@ -51,6 +51,7 @@ class Candidate:
     confidence: float
     quotes: list[int] = field(default_factory=list)
     pattern: str = "clause"
+    antecedent: tuple[int, int] | None = None  # what a relative pronoun source ("who") means
 
 
 def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
@@ -104,7 +105,8 @@ def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
         return None  # an object without a holder ("a year that saw the party win") is no claim
     confidence = (0.85 if source else 0.6) * (0.8 if pattern in ("object", "prep") else 1.0)
     return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
-                     verb.sent.start_char, confidence, pattern=pattern)
+                     verb.sent.start_char, confidence, pattern=pattern,
+                     antecedent=_antecedent_of(verb))
 
 
 def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
@@ -154,29 +156,47 @@ def _is_inverted(verb, lemma: str) -> bool:
 
 
 def _source_of(verb) -> tuple[int, int] | None:
+    """The source's surface mention: the subject, the passive agent, or an inherited subject."""
     token = verb
     for _ in range(4):  # follow participles and conjuncts up to the verb with the subject
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is None and token.dep_ == "nsubjpass":
-            break
         if subject is not None and subject.dep_ == "nsubjpass":
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return _span(pobj, cut_clauses=True) if pobj is not None else None
         if subject is not None:
-            if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
-                return _span(token.head, cut_clauses=True)  # "Trump, who said ..."
-            if subject.lower_ in ("it", "there", "that", "this", "what", "which"):
+            if subject.lower_ in ("there", "what") or (
+                    subject.lower_ in ("it", "this", "that") and _is_expletive(token)):
                 return None
             return _span(subject, cut_clauses=True)
-        if token.dep_ == "relcl":
-            return _span(token.head, cut_clauses=True)
-        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return _span(token.head, cut_clauses=True)
         if token.dep_ not in _INHERIT or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _antecedent_of(verb) -> tuple[int, int] | None:
+    """For "X, who said ...", the span of X (the relative pronoun's antecedent)."""
+    token = verb
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                return _span(token.head, cut_clauses=True)
+            return None
+        if token.dep_ not in _INHERIT or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _is_expletive(verb) -> bool:
+    """`it is believed that`, `it seems`: no one is speaking."""
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ in ("auxpass", "expl") for c in verb.children) or lemma in (
+        "seem", "appear", "be", "remain") or lemma in COGNITION_VERBS
 
 
 def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
@@ -303,7 +323,8 @@ def _candidate_for(verb, quote: Quotation, candidates: list[Candidate]) -> Candi
         if candidate.cue == cue:
             return candidate
     candidate = Candidate(cue, _source_of(verb), [(quote.start, quote.end)], verb.lemma_.lower(),
-                          verb.sent.start_char, 0.8, pattern="quote")
+                          verb.sent.start_char, 0.8, pattern="quote",
+                          antecedent=_antecedent_of(verb))
     candidates.append(candidate)
     return candidate
 

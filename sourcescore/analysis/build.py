@@ -78,12 +78,16 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
         source = Span(c.source[0], c.source[1], text[c.source[0]:c.source[1]]) if c.source else None
         cue = Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None
         anchor = c.cue[0] if c.cue else c.content[0][0]
+        # A relative pronoun ("who said") is typed and named by what it stands for.
+        referent = Span(c.antecedent[0], c.antecedent[1],
+                        text[c.antecedent[0]:c.antecedent[1]]) if c.antecedent else source
         built.append(Attribution(
             content=content,
             source=source,
             cue=cue,
             kind=_kind(c.content, quotations),
-            source_type=source_type(source, entities),
+            source_type=source_type(referent, entities),
+            source_name=referent.text if c.antecedent and referent else None,
             sentence=_sentence_index(starts, anchor),
             confidence=c.confidence,
             fragments=tuple(c.content) if len(c.content) > 1 else (),

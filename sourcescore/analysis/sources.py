@@ -113,6 +113,8 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
         if name is not None:
             attribution = replace(attribution, source_name=name, source_type="person",
                                   confidence=attribution.confidence * 0.9)
+        elif attribution.source_type == "person" and attribution.source_name:
+            attribution = replace(attribution, source_name=_name_of(attribution.source_name))
         elif attribution.source_type == "person" and attribution.source is not None:
             attribution = replace(attribution, source_name=_person_in(attribution.source, people))
         if attribution.source_type == "person":
