@@ -115,7 +115,7 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in COGNITION_VERBS
                                      | {"promise", "vow", "pledge", "threaten", "urge", "ask",
                                         "call", "tell", "warn", "decline", "refuse"}):
-            return [_span(child)], "clause"
+            return [_clause_span(child)], "clause"
     if lemma in LABEL_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         comp = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "prep")
@@ -123,8 +123,9 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if obj is not None and comp is not None:
             return [(_span(obj)[0], _span(comp)[1])], "label"
     if _is_inverted(verb, lemma):
-        # "The economy is strong, he said." - the cue hangs off the content's verb.
-        return [_span(verb.head, exclude=verb)], "inverted"
+        # "The economy is strong, he said." - the cue hangs off the content's verb; the content
+        # may resume after it: "She was happy to help, she said, but only locally."
+        return _around(verb.head, verb), "inverted"
     if lemma in PREP_CUES:
         for prep in verb.children:
             if prep.dep_ in ("prep", "prt") and prep.lower_ in PREP_CUES[lemma]:
@@ -136,6 +137,41 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if obj is not None and obj.pos_ != "PRON":
             return [_span(obj)], "object"
     return None
+
+
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
+
+
+def _clause_span(root) -> tuple[int, int]:
+    """A complement clause without a trailing concessive ("| even though ...") or dash aside.
+
+    Coordinated verbs stay: cutting them cost more matches than it won on PolNeAR dev.
+    """
+    stop = root.right_edge.i + 1
+    for child in root.children:
+        if child.i < root.i:
+            continue
+        concessive = child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in child.children)
+        dash = child.dep_ in ("punct", "appos", "parataxis") and child.text in ("—", "–", "--")
+        if concessive or dash:
+            stop = min(stop, child.left_edge.i)
+    tokens = [t for t in root.subtree if t.i < stop]
+    return _trimmed(root.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def _around(head, cue) -> list[tuple[int, int]]:
+    """The head's subtree on both sides of the cue's own subtree, as one or two fragments."""
+    text = head.doc.text
+    left = [t for t in head.subtree if t.i < cue.left_edge.i]
+    right = [t for t in head.subtree if t.i > cue.right_edge.i]
+    pieces = []
+    for run in (left, right):
+        if run:
+            start, end = _trimmed(text, run[0].idx, run[-1].idx + len(run[-1].text))
+            if end - start > 2:
+                pieces.append((start, end))
+    return pieces or [_span(head, exclude=cue)]
 
 
 def _has_clause(verb) -> bool:
@@ -217,25 +253,22 @@ def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
             if pobj is None:
                 continue
             source = _span(pobj, cut_clauses=True)
-            content = _phrase_content(token, doc[end - 1], source)
-            if content is None:
+            content = _phrase_content(token, _span(pobj)[1])
+            if not content:
                 continue
             candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
-                                        [content], phrase, token.sent.start_char, 0.9,
+                                        content, phrase, token.sent.start_char, 0.9,
                                         pattern="according-to"))
     return candidates
 
 
-def _phrase_content(first, last, source: tuple[int, int]) -> tuple[int, int] | None:
-    """The clause an `according to` phrase qualifies: its sentence minus the phrase."""
+def _phrase_content(first, phrase_end: int) -> list[tuple[int, int]]:
+    """The clause an `according to X` phrase qualifies: its sentence on both sides of the phrase."""
     sent = first.sent
-    start, end = _trimmed(sent.doc.text, sent.start_char, sent.end_char)
-    if first.idx - start < 3:  # sentence-initial: content follows
-        start = source[1]
-    else:
-        end = first.idx
-    start, end = _trimmed(sent.doc.text, start, end)
-    return (start, end) if end - start > 3 else None
+    text = sent.doc.text
+    start, end = _trimmed(text, sent.start_char, sent.end_char)
+    pieces = [_trimmed(text, start, first.idx), _trimmed(text, phrase_end, end)]
+    return [(a, b) for a, b in pieces if b - a > 3]
 
 
 def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _QuoteMap) -> None:
