@@ -73,8 +73,8 @@ def claim_kind(sentence: Sentence, analysis: Analysis) -> str | None:
         return "figure"
     if _CAUSAL.search(sentence.text):
         return "causal claim"
-    if any(a.sentence == sentence.index and not a.is_speech and a.cue_lemma in _INTENT
-           for a in analysis.attributions):
+    if any(not a.is_speech and a.cue_lemma in _INTENT
+           for a in analysis.attributions_in_sentence(sentence.index)):
         return "claim about intentions or beliefs"  # "Putin wants ...", ascribed by the reporter
     if _SPECULATION & set(sentence.lemmas):
         return "prediction"

@@ -7,7 +7,9 @@ Offsets are Python `str` indices into the article text, end exclusive.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 #: Source types an attribution can carry, from most to least accountable.
@@ -179,20 +181,53 @@ class Analysis:
     references: Any = field(default=None, compare=False, repr=False)
     doc: Any = field(default=None, compare=False, repr=False)
 
+    # Look-ups rules make per sentence or per match are indexed once (cached on the instance),
+    # so a 5 MB article costs no more per finding than a brief.
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing `offset`, if any."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def in_quotation(self, start: int, end: int) -> bool:
         """True when [start, end) lies inside quotation marks."""
-        for quote in self.quotations:
-            pieces = quote.fragments or ((quote.start, quote.end),)
-            if any(a <= start and end <= b for a, b in pieces):
-                return True
-        return False
+        starts, pieces = self._quotation_pieces
+        index = bisect.bisect_right(starts, start) - 1
+        return index >= 0 and pieces[index][0] <= start and end <= pieces[index][1]
+
+    def attributions_in_sentence(self, index: int) -> tuple[Attribution, ...]:
+        """Attributions whose cue (or content, without a cue) is in sentence `index`."""
+        return self._attributions_by("sentence").get(index, ())
+
+    def attributions_in_paragraph(self, index: int) -> tuple[Attribution, ...]:
+        """Attributions anchored in paragraph `index`."""
+        return self._attributions_by("paragraph").get(index, ())
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _quotation_pieces(self) -> tuple[list[int], list[tuple[int, int]]]:
+        pieces = sorted(p for q in self.quotations for p in (q.fragments or ((q.start, q.end),)))
+        return [p[0] for p in pieces], pieces
+
+    @cached_property
+    def _attribution_index(self) -> dict[str, dict[int, tuple[Attribution, ...]]]:
+        by_sentence: dict[int, list[Attribution]] = {}
+        by_paragraph: dict[int, list[Attribution]] = {}
+        for attribution in self.attributions:
+            by_sentence.setdefault(attribution.sentence, []).append(attribution)
+            paragraph = self.sentences[attribution.sentence].paragraph if \
+                attribution.sentence < len(self.sentences) else 0
+            by_paragraph.setdefault(paragraph, []).append(attribution)
+        return {"sentence": {k: tuple(v) for k, v in by_sentence.items()},
+                "paragraph": {k: tuple(v) for k, v in by_paragraph.items()}}
+
+    def _attributions_by(self, key: str) -> dict[int, tuple[Attribution, ...]]:
+        return self._attribution_index[key]
 
 
 @dataclass(frozen=True)

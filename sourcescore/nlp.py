@@ -66,3 +66,39 @@ def _add_paragraph_starts(nlp) -> None:
 
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+#: Longest stretch parsed at once. spaCy refuses more than `nlp.max_length` characters and its
+#: parser needs memory in proportion, so long articles are parsed in paragraph-aligned chunks.
+CHUNK_CHARS = 20_000
+
+
+def parse_many(nlp, texts, batch_size: int = 16):
+    """Parse texts with `nlp.pipe`, yielding one `Doc` per text whose `.text` is the input.
+
+    A text longer than `CHUNK_CHARS` is cut at paragraph breaks (or, failing that, at white
+    space) into contiguous chunks, parsed, and joined with `Doc.from_docs`; since the chunks
+    cover the text exactly, every offset still indexes the original.
+    """
+    from spacy.tokens import Doc
+
+    for text in texts:
+        if len(text) <= CHUNK_CHARS:
+            yield from nlp.pipe([text], batch_size=batch_size)
+            continue
+        chunks = list(nlp.pipe(split_for_parsing(text), batch_size=batch_size))
+        yield Doc.from_docs(chunks, ensure_whitespace=False)
+
+
+def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Contiguous pieces of at most `limit` characters, cut after a newline where possible."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n", start, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start, start + limit)
+        cut = cut + 1 if cut > start else start + limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces

@@ -35,16 +35,9 @@ _FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
 _CAUSAL = re.compile(r"\b(?:because|due to|led to|caused|as a result|resulted in)\b", re.I)
 
 
-def attributions_near(analysis: Analysis, sentence: Sentence) -> list[Attribution]:
+def attributions_near(analysis: Analysis, sentence: Sentence) -> tuple[Attribution, ...]:
     """Attributions in the sentence's paragraph (its sourcing context)."""
-    return [a for a in analysis.attributions
-            if _paragraph_of(analysis, a) == sentence.paragraph]
-
-
-def _paragraph_of(analysis: Analysis, attribution: Attribution) -> int:
-    if not analysis.sentences:
-        return 0
-    return analysis.sentences[attribution.sentence].paragraph
+    return analysis.attributions_in_paragraph(sentence.paragraph)
 
 
 def covers(attribution: Attribution, start: int, end: int) -> bool:

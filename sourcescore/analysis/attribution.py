@@ -16,6 +16,7 @@ Sources are typed and resolved in `sourcescore.analysis.sources`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -54,31 +55,66 @@ class Candidate:
     antecedent: tuple[int, int] | None = None  # what a relative pronoun source ("who") means
 
 
+def text_of(doc) -> str:
+    """The document's text, computed once: spaCy's `Doc.text` re-joins every token per access."""
+    text = doc.user_data.get("sourcescore_text")
+    if text is None:
+        text = doc.user_data["sourcescore_text"] = doc.text
+    return text
+
+
 def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
     """Return candidate attributions for `doc`, in text order, one per cue."""
-    inside = _QuoteMap(doc.text, quotations)
+    inside = _QuoteMap(text_of(doc), quotations)
     candidates = [c for c in (_from_verb(t, inside) for t in doc if _is_cue_verb(t, inside)) if c]
     candidates += _from_phrases(doc, inside)
     _attach_quotations(doc, quotations, candidates, inside)
-    candidates = [c for c in candidates if _substantial(doc.text, c)]
+    candidates = [c for c in candidates if _substantial(text_of(doc), c)]
     candidates.sort(key=lambda c: (c.content[0][0], c.cue or (0, 0)))
     return candidates
 
 
 class _QuoteMap:
-    """Which quotation (if any) each character belongs to."""
+    """Which quotation (if any) a character belongs to, by bisection over sorted pieces."""
 
     def __init__(self, text: str, quotations: tuple[Quotation, ...]) -> None:
-        self.owner = [-1] * (len(text) + 1)
-        for index, quote in enumerate(quotations):
-            for start, end in quote.fragments or ((quote.start, quote.end),):
-                self.owner[start:end] = [index] * (end - start)
+        pieces = sorted((start, end, index) for index, quote in enumerate(quotations)
+                        for start, end in (quote.fragments or ((quote.start, quote.end),)))
+        self._starts = [p[0] for p in pieces]
+        self._pieces = pieces
 
     def of(self, offset: int) -> int:
-        return self.owner[offset] if 0 <= offset < len(self.owner) else -1
+        at = bisect.bisect_right(self._starts, offset) - 1
+        if at >= 0 and offset < self._pieces[at][1]:
+            return self._pieces[at][2]
+        return -1
 
     def token_quoted(self, token) -> bool:
         return self.of(token.idx) >= 0
+
+
+class _Candidates:
+    """Candidates by cue and by content start, so each quotation looks only at its neighbours."""
+
+    WINDOW = 5000  # no content reaches further back than this from a quotation it holds
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.items = candidates
+        self.by_cue = {c.cue: c for c in candidates if c.cue}
+        self._sorted = sorted(candidates, key=lambda c: c.content[0][0])
+        self._starts = [c.content[0][0] for c in self._sorted]
+
+    def add(self, candidate: Candidate) -> None:
+        self.items.append(candidate)
+        self.by_cue[candidate.cue] = candidate
+        at = bisect.bisect_right(self._starts, candidate.content[0][0])
+        self._starts.insert(at, candidate.content[0][0])
+        self._sorted.insert(at, candidate)
+
+    def near(self, start: int, end: int) -> list[Candidate]:
+        lo = bisect.bisect_left(self._starts, start - self.WINDOW)
+        hi = bisect.bisect_right(self._starts, end)
+        return self._sorted[lo:hi]
 
 
 def _is_cue_verb(token, inside: _QuoteMap) -> bool:
@@ -157,12 +193,12 @@ def _clause_span(root) -> tuple[int, int]:
         if concessive or dash:
             stop = min(stop, child.left_edge.i)
     tokens = [t for t in root.subtree if t.i < stop]
-    return _trimmed(root.doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    return _trimmed(text_of(root.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _around(head, cue) -> list[tuple[int, int]]:
     """The head's subtree on both sides of the cue's own subtree, as one or two fragments."""
-    text = head.doc.text
+    text = text_of(head.doc)
     left = [t for t in head.subtree if t.i < cue.left_edge.i]
     right = [t for t in head.subtree if t.i > cue.right_edge.i]
     pieces = []
@@ -265,7 +301,7 @@ def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
 def _phrase_content(first, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an `according to X` phrase qualifies: its sentence on both sides of the phrase."""
     sent = first.sent
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start, end = _trimmed(text, sent.start_char, sent.end_char)
     pieces = [_trimmed(text, start, first.idx), _trimmed(text, phrase_end, end)]
     return [(a, b) for a, b in pieces if b - a > 3]
@@ -278,13 +314,14 @@ def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _Qu
     same paragraph ("A," he said. "B.") or opening the next paragraph - joins it as a fragment.
     """
     by_quote: dict[int, Candidate] = {}
+    index_of = _Candidates(candidates)
     for index, quote in enumerate(quotations):
-        owner = _owner_of(quote, candidates)
-        speech = _is_speech(doc.text, quote)
+        owner = _owner_of(quote, index_of.near(quote.start, quote.end))
+        speech = _is_speech(text_of(doc), quote)
         if owner is None and speech:
-            owner = _sentence_cue(doc, quote, candidates, inside)
+            owner = _sentence_cue(doc, quote, index_of, inside)
         if owner is None and speech and index - 1 in by_quote and _continues(
-                doc.text, quotations[index - 1], quote, by_quote[index - 1]):
+                text_of(doc), quotations[index - 1], quote, by_quote[index - 1]):
             owner = by_quote[index - 1]
         if owner is None:
             continue
@@ -292,7 +329,7 @@ def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _Qu
         owner.quotes.append(index)
     for candidate in candidates:
         if candidate.quotes:
-            _merge_quotes(doc.text, candidate, [quotations[i] for i in candidate.quotes])
+            _merge_quotes(text_of(doc), candidate, [quotations[i] for i in candidate.quotes])
 
 
 _SMALL_WORDS = frozenset("a an the of and or for in on at to by with from as".split())
@@ -310,13 +347,20 @@ def _is_speech(text: str, quote: Quotation) -> bool:
 
 
 def _owner_of(quote: Quotation, candidates: list[Candidate]) -> Candidate | None:
-    """The candidate whose content covers most of the quotation (at least half)."""
-    best, best_overlap = None, 0
+    """The candidate whose content covers most of the quotation (at least half).
+
+    Ties go to the smallest content: the innermost clause quoting it ("added there was
+    'optimism'" rather than the sentence-wide "said ... and added ...").
+    """
+    best, best_key = None, None
     size = quote.end - quote.start
     for candidate in candidates:
         overlap = sum(_overlap((quote.start, quote.end), piece) for piece in candidate.content)
-        if overlap * 2 >= size and overlap > best_overlap:
-            best, best_overlap = candidate, overlap
+        if overlap * 2 < size or overlap == 0:
+            continue
+        key = (overlap, -sum(e - s for s, e in candidate.content))
+        if best_key is None or key > best_key:
+            best, best_key = candidate, key
     return best
 
 
@@ -333,7 +377,7 @@ def _sentence_cue(doc, quote: Quotation, candidates, inside: _QuoteMap) -> Candi
         # `"...," X said` and `X said, "..."` first: the verb hugging the quotation.
         after = [t for t in verbs if 0 <= t.idx - quote.end <= 60]
         before = [t for t in verbs if 0 <= quote.start - t.idx <= 40
-                  and doc.text[t.idx:quote.start].rstrip().endswith((",", ":"))]
+                  and text_of(doc)[t.idx:quote.start].rstrip().endswith((",", ":"))]
         verb = (after[:1] or before[-1:] or [min(
             verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))])[0]
         return _candidate_for(verb, quote, candidates)
@@ -349,28 +393,31 @@ def _sentence_cue(doc, quote: Quotation, candidates, inside: _QuoteMap) -> Candi
     return None
 
 
-def _candidate_for(verb, quote: Quotation, candidates: list[Candidate]) -> Candidate:
+def _candidate_for(verb, quote: Quotation, candidates: _Candidates) -> Candidate:
     """The candidate already built for `verb`, or a new one whose content is the quotation."""
     cue = (verb.idx, verb.idx + len(verb.text))
-    for candidate in candidates:
-        if candidate.cue == cue:
-            return candidate
+    if cue in candidates.by_cue:
+        return candidates.by_cue[cue]
     candidate = Candidate(cue, _source_of(verb), [(quote.start, quote.end)], verb.lemma_.lower(),
                           verb.sent.start_char, 0.8, pattern="quote",
                           antecedent=_antecedent_of(verb))
-    candidates.append(candidate)
+    candidates.add(candidate)
     return candidate
 
 
 def _colon_candidate(previous, colon, quote, candidates) -> Candidate | None:
     """`Smith:` or `Smith, on the plan:` introducing a quotation."""
-    names = [e for e in previous.ents if e.label_ in ("PERSON", "ORG")]
+    names = [t for t in previous if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B"]
     if not names:
         return None
-    candidate = Candidate((colon.idx, colon.idx + 1), (names[0].start_char, names[0].end_char),
+    first = names[0]
+    last = first
+    while last.i + 1 < len(previous.doc) and previous.doc[last.i + 1].ent_iob_ == "I":
+        last = previous.doc[last.i + 1]
+    candidate = Candidate((colon.idx, colon.idx + 1), (first.idx, last.idx + len(last.text)),
                           [(quote.start, quote.end)], ":", previous.start_char, 0.6,
                           pattern="colon")
-    candidates.append(candidate)
+    candidates.add(candidate)
     return candidate
 
 
@@ -445,7 +492,7 @@ def _span(token, exclude=None, cut_clauses: bool = False) -> tuple[int, int]:
             tokens = [t for t in tokens if t.i < limit] or [token]
     start = tokens[0].idx
     last = tokens[-1]
-    return _trimmed(token.doc.text, start, last.idx + len(last.text))
+    return _trimmed(text_of(token.doc), start, last.idx + len(last.text))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

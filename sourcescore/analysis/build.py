@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sourcescore.analysis.attribution import Candidate, extract
+import bisect
+
+from sourcescore.analysis.attribution import Candidate, extract, text_of
 from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
@@ -23,10 +25,10 @@ def analyse(text: str, nlp, references=None) -> Analysis:
 def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
                       references=None) -> Analysis:
     """Derive the analysis from an already parsed `Doc` (as `nlp.pipe` yields them)."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
-    sentences = _sentences(doc, paragraphs)
     entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    sentences = _sentences(doc, paragraphs, entities)
     quotations = find_quotations(text, paragraphs)
     candidates = extract(doc, quotations)
     attributions = _attributions(text, candidates, quotations, sentences, entities)
@@ -44,7 +46,10 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
     )
 
 
-def _sentences(doc, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
+def _sentences(doc, paragraphs: tuple[Paragraph, ...], entities) -> tuple[Sentence, ...]:
+    # Span.ents rebuilds the document's entity list on every call, so bucket entities once.
+    entity_starts = [e.start for e in entities]
+    full_text = text_of(doc)
     sentences = []
     para_index = 0
     for sent in doc.sents:
@@ -55,13 +60,13 @@ def _sentences(doc, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
         while para_index + 1 < len(paragraphs) and paragraphs[para_index].end <= start:
             para_index += 1
         para = paragraphs[para_index] if paragraphs else None
-        text = doc.text[start:end]
+        text = full_text[start:end]
         whole_paragraph = para is not None and para.start == start and para.end == end
         sentences.append(Sentence(
             index=len(sentences), start=start, end=end, text=text,
             paragraph=para.index if para else 0,
             lemmas=tuple(t.lemma_.lower() for t in tokens if not t.is_punct),
-            entity_labels=frozenset(e.label_ for e in sent.ents),
+            entity_labels=_labels_between(entities, entity_starts, start, end),
             has_number=any(t.like_num or t.pos_ == "NUM" for t in tokens),
             is_heading=whole_paragraph and not text.endswith(_HEADING_END) and len(tokens) < 20,
             is_question=text.rstrip("\"”’' ").endswith("?"),
@@ -69,9 +74,16 @@ def _sentences(doc, paragraphs: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+def _labels_between(entities, starts: list[int], start: int, end: int) -> frozenset[str]:
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return frozenset(e.label for e in entities[lo:hi])
+
+
 def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation, ...],
                   sentences: tuple[Sentence, ...], entities) -> tuple[Attribution, ...]:
     starts = [s.start for s in sentences]
+    quoted = sorted(p for q in quotations for p in (q.fragments or ((q.start, q.end),)))
+    quoted_starts = [p[0] for p in quoted]
     built = []
     for c in candidates:
         content = _cover(text, c.content)
@@ -85,7 +97,7 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
             content=content,
             source=source,
             cue=cue,
-            kind=_kind(c.content, quotations),
+            kind=_kind(c.content, quoted, quoted_starts),
             source_type=source_type(referent, entities),
             source_name=referent.text if c.antecedent and referent else None,
             sentence=_sentence_index(starts, anchor),
@@ -112,19 +124,20 @@ def _cover(text: str, pieces: list[tuple[int, int]]) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _kind(pieces: list[tuple[int, int]], quotations: tuple[Quotation, ...]) -> str:
+def _kind(pieces: list[tuple[int, int]], quoted: list[tuple[int, int]], starts: list[int]) -> str:
     """direct: the content is (almost) all inside quotation marks; mixed: partly; else indirect."""
     size = sum(e - s for s, e in pieces)
-    quoted = 0
-    for quote in quotations:
-        for qs, qe in quote.fragments or ((quote.start, quote.end),):
-            quoted += sum(max(0, min(e, qe) - max(s, qs)) for s, e in pieces)
-    if size and quoted >= 0.9 * size:
+    inside = 0
+    for s, e in pieces:
+        at = max(0, bisect.bisect_right(starts, s) - 1)
+        while at < len(quoted) and quoted[at][0] < e:
+            qs, qe = quoted[at]
+            inside += max(0, min(e, qe) - max(s, qs))
+            at += 1
+    if size and inside >= 0.9 * size:
         return "direct"
-    return "mixed" if quoted else "indirect"
+    return "mixed" if inside else "indirect"
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    import bisect
-
     return max(0, bisect.bisect_right(starts, offset) - 1)

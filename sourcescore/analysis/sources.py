@@ -9,6 +9,7 @@ whose mention is compatible, as Citron and GGT do for quote sources only.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -130,11 +131,11 @@ def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | No
     if attribution.source_type == "pronoun":
         if words[0] in _PLURAL_PRONOUNS:
             return None
-        recent = [s for s in speakers if attribution.sentence - s.sentence <= 8]
-        return recent[-1].source_name if recent else None
+        last = speakers[-1]
+        return last.source_name if attribution.sentence - last.sentence <= 8 else None
     title = _title_word(attribution)
     if title:
-        for speaker in reversed(speakers):
+        for speaker in reversed(speakers[-50:]):
             if title in speaker.source.text.lower():
                 return speaker.source_name
     return None
@@ -157,9 +158,8 @@ def _titled_person(attribution: Attribution, text: str, people: list[Entity]) ->
     title = _title_word(attribution)
     if not title or attribution.source is None:
         return None
-    for entity in reversed(people):
-        if entity.start >= attribution.source.start:
-            continue
+    earlier = bisect.bisect_left([e.start for e in people], attribution.source.start)
+    for entity in reversed(people[max(0, earlier - 200):earlier]):
         before = text[max(0, entity.start - 60):entity.start].lower().split()[-5:]
         if title in before:
             return _name_of(entity.text)
