@@ -35,14 +35,7 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.rules import Rule
-from sourcescore.ruletools import (
-    decay_score,
-    find_unquoted,
-    outcome,
-    packaged_phrases,
-    per_thousand_words,
-    phrase_pattern,
-)
+from sourcescore.ruletools import density_outcome, find_unquoted, packaged_phrases, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -64,11 +57,7 @@ def check(analysis: Analysis, options: Options):
     flags += [Flag(m.start(), m.end(), f"editorialising adverb \u201c{m.group(0)}\u201d",
                    suggestion="let the facts carry the judgement", severity="suggestion")
               for m in find_unquoted(phrase_pattern(adverbs), analysis)]
-    flags.sort(key=lambda f: f.start)
-    density = per_thousand_words(len(flags), analysis)
-    return outcome(decay_score(density, options.scale), flags,
-                   f"{len(flags)} filler phrases ({density:.1f} per 1,000 words)",
-                   filler=len(flags), per_1000_words=round(density, 2))
+    return density_outcome(flags, analysis, options.scale, "filler phrases")
 
 
 @hookimpl

@@ -33,14 +33,7 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.rules import Rule
-from sourcescore.ruletools import (
-    decay_score,
-    find_unquoted,
-    outcome,
-    packaged_phrases,
-    per_thousand_words,
-    phrase_pattern,
-)
+from sourcescore.ruletools import density_outcome, find_unquoted, packaged_phrases, phrase_pattern
 
 
 @dataclass(frozen=True)
@@ -55,10 +48,7 @@ def check(analysis: Analysis, options: Options):
     flags = [Flag(m.start(), m.end(), f"vague attribution \u201c{m.group(0)}\u201d names no "
                                       "source", suggestion="name who says so, or cut the claim")
              for m in find_unquoted(pattern, analysis)]
-    density = per_thousand_words(len(flags), analysis)
-    return outcome(decay_score(density, options.scale), flags,
-                   f"{len(flags)} vague attributions ({density:.1f} per 1,000 words)",
-                   vague=len(flags), per_1000_words=round(density, 2))
+    return density_outcome(flags, analysis, options.scale, "vague attributions")
 
 
 @hookimpl

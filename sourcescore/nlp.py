@@ -39,11 +39,6 @@ def load_pipeline():
                      "(or spaCy's en_core_web_sm)")
 
 
-def pipeline_name() -> str:
-    nlp = load_pipeline()
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
-
-
 def _check_components(nlp, name: str) -> None:
     missing = [c for c in REQUIRED_COMPONENTS if c not in nlp.pipe_names]
     if missing:

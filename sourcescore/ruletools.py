@@ -56,6 +56,14 @@ def decay_score(density: float, scale: float) -> float:
     return 100.0 * math.exp(-density / scale)
 
 
+def density_outcome(flags: list[Flag], analysis: Analysis, scale: float, noun: str) -> RuleOutcome:
+    """Score phrase-list findings by density: 100 at none, 100/e at `scale` per 1,000 words."""
+    density = per_thousand_words(len(flags), analysis)
+    return outcome(decay_score(density, scale), sorted(flags, key=lambda f: f.start),
+                   f"{len(flags)} {noun} ({density:.1f} per 1,000 words)",
+                   count=len(flags), per_1000_words=round(density, 2))
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive, word-bounded pattern for a list of phrases (regex allowed)."""
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)

@@ -16,10 +16,11 @@ _HEADING_END = tuple(".!?:\"”’'")
 
 
 def analyse(text: str, nlp, references=None) -> Analysis:
-    """Parse `text` once with `nlp` and derive everything the rules read."""
-    paragraphs = split_paragraphs(text)
-    doc = nlp(text)
-    return analysis_from_doc(doc, paragraphs, references)
+    """Parse `text` once with `nlp` (in chunks when long) and derive everything rules read."""
+    from sourcescore.nlp import parse_many
+
+    doc = next(parse_many(nlp, [text]))
+    return analysis_from_doc(doc, split_paragraphs(text), references)
 
 
 def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
