@@ -1,0 +1,120 @@
+"""Bad and unusual inputs: each file gets its own clear outcome, the others are still checked."""
+
+import json
+import os
+
+import pytest
+
+from conftest import SEEDS
+from sourcescore.cli import cli
+
+STORY = "The mayor said the bridge would reopen in May, according to city officials.\n"
+
+
+def check(runner, *args, **kwargs):
+    result = runner.invoke(cli, ["check", "-f", "json", "--fail-under", "0", *args],
+                           catch_exceptions=False, **kwargs)
+    return result, json.loads(result.output) if result.output.startswith("{") else None
+
+
+def statuses(report):
+    return [(os.path.basename(f["path"]), f["status"]) for f in report["files"]]
+
+
+def test_directory_is_checked_recursively_in_order(runner, tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text(STORY)
+    (tmp_path / "one.md").write_text(STORY)
+    (tmp_path / "skip.png").write_bytes(b"\x89PNG")
+    result, report = check(runner, str(tmp_path))
+    assert statuses(report) == [("two.txt", "ok"), ("one.md", "ok")]
+
+
+def test_symlink_loop_does_not_hang(runner, tmp_path):
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    result, report = check(runner, str(tmp_path))
+    assert statuses(report) == [("story.txt", "ok")]
+
+
+def test_glob_matching_nothing_is_an_error(runner, tmp_path):
+    result, report = check(runner, str(tmp_path / "*.txt"))
+    assert result.exit_code == 2
+    assert "pattern matches no files" in report["files"][0]["error"]
+
+
+def test_glob_is_expanded(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY)
+    result, report = check(runner, str(tmp_path / "*.txt"))
+    assert statuses(report) == [("a.txt", "ok"), ("b.txt", "ok")]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"\x00\x01\x02binary\x00", "binary data"),
+    (b"caf\xe9 au lait said the mayor", "not valid UTF-8 at byte 3"),
+])
+def test_undecodable_files_are_clear_errors_and_others_still_run(runner, tmp_path, data,
+                                                                 message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    result, report = check(runner, str(bad), str(SEEDS[1]))
+    assert result.exit_code == 2
+    assert [f["status"] for f in report["files"]] == ["error", "ok"]
+    assert message in report["files"][0]["error"]
+
+
+def test_utf16_with_bom_is_read(runner, tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_bytes(STORY.encode("utf-16"))
+    result, report = check(runner, str(path))
+    assert report["files"][0]["status"] == "ok"
+
+
+def test_crlf_lines_and_columns(runner, tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Headline\r\nOfficials said the talks collapsed.\r\n")
+    result, report = check(runner, str(path))
+    finding = next(f for f in report["files"][0]["findings"] if f["code"] == "SRC101")
+    assert (finding["line"], finding["column"], finding["text"]) == (2, 1, "Officials")
+
+
+def test_unreadable_file(runner, tmp_path, monkeypatch):
+    """Injected, because CI runs as root and root can read a mode-000 file."""
+    from pathlib import Path
+
+    path = tmp_path / "secret.txt"
+    path.write_text(STORY)
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result, report = check(runner, str(path), str(SEEDS[1]))
+    assert result.exit_code == 2
+    assert "permission denied" in report["files"][0]["error"]
+    assert report["files"][1]["status"] == "ok"
+
+
+def test_non_english_text_is_not_scored(runner):
+    text = ("El ministro dijo el lunes que el presupuesto aumentaría un cuatro por ciento. "
+            "Los críticos dicen que el plan fracasará porque no hay dinero suficiente para "
+            "las escuelas ni para los hospitales de la región, según fuentes oficiales.\n")
+    result, report = check(runner, "-", input=text)
+    file = report["files"][0]
+    assert file["status"] == "unsupported-language" and file["score"] is None
+    assert "does not look like English" in file["warnings"][0]
+
+
+@pytest.mark.parametrize("text", [
+    "no punctuation at all just words running on and on " * 30,
+    "“" + "All of this is inside quotation marks, every word of it. " * 20 + "”",
+    "“unmatched ” “ quotes “ everywhere ” ” “ said he “\n" * 20,
+    "x" * 200_000,
+])
+def test_odd_texts_are_scored_without_error(runner, text):
+    result, report = check(runner, "-", input=text)
+    file = report["files"][0]
+    assert result.exit_code == 0 and file["status"] == "ok" and file["errors"] == []
