@@ -7,7 +7,8 @@ What it flags:
     credit. A passage is credited when the reference is agency copy (dateline, byline, credit
     line), cites an agency ("according to the Interfax news agency") or attributes it to an
     outlet. Matching ignores quotation-mark style, case and light rewording; references are
-    indexed, so hundreds of them cost little. Without `--against` the rule does not apply.
+    indexed, so hundreds of them cost little. Without `--against` the rule does not apply. The
+    sub-score loses 35 points per passage whose credit was dropped (floor 0).
 
 Why it matters:
     Lifting an agency's quote or reporting without its credit passes off someone else's work as

@@ -3,6 +3,7 @@
 What it flags:
     Attribution cues such as "claimed", "admitted", "insisted", "conceded", "slammed" where a
     neutral "said" fits. Reported as suggestions: sometimes the loaded verb is the accurate one.
+    The sub-score is the share of attribution verbs that are neutral.
 
 Why it matters:
     "Claimed" implies doubt, "admitted" and "conceded" imply a confession, "insisted" implies

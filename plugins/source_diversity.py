@@ -4,7 +4,8 @@ What it flags:
     A story whose attributions come from one source, or where one source supplies more than
     `max_share` of them. Sources are counted after resolving pronouns and titles to names
     ("he", "the envoy" -> "Steve Witkoff") and folding surnames into full names ("Witkoff" ->
-    "Steve Witkoff").
+    "Steve Witkoff"). The sub-score is 30 for one source, 70 for two, 100 for three or more,
+    less 1 point per percentage point by which the dominant source exceeds `max_share`.
 
 Why it matters:
     A claim confirmed by one source is a claim, not a finding. Standards desks ask for a second

@@ -190,6 +190,10 @@ def explain(code) -> None:
     click.echo(f"{rule.code} ({rule.name}) from {rule.plugin}; default weight {rule.weight:g}, "
                f"severity {rule.severity}\n")
     click.echo((rule.doc or rule.summary).strip())
+    click.echo("\nScoring: the article score is sum(weight x sub-score) / sum(weight) over the "
+               "rules that apply; a rule whose sub-score is n/a for an article gives its weight "
+               "to the others. Set this rule's weight and severity under "
+               f"[rules.{rule.code}] in rules.toml.")
 
 
 @cli.command(context_settings=CONTEXT)

@@ -52,3 +52,12 @@ def test_dropped_agency_credit_sinks_the_story_that_dropped_it(checker):
     scores = {p.stem[:3]: local.check_text(p.read_text(encoding="utf-8")).score
               for p in (SEEDS[0], SEEDS[2], SEEDS[4])}
     assert scores["000"] == min(scores.values())
+
+
+def test_short_brief_is_not_punished_for_quotes_it_never_needed(checker):
+    """A two-line brief with nothing to attribute: sourcing rules step aside, the score stays high."""
+    report = checker.check_text("Council meeting moved\nThe city council will meet on Tuesday "
+                                "evening in the town hall instead of the library.\n")
+    not_applicable = {r.code for r in report.rules if r.score is None}
+    assert {"SRC101", "SRC102", "SRC103", "SRC201"} <= not_applicable
+    assert report.score >= 90
