@@ -42,6 +42,7 @@ class GeneralSettings:
     select: tuple[str, ...] = ()  #: run only these rule codes or prefixes (empty: all)
     ignore: tuple[str, ...] = ()  #: never run these rule codes or prefixes
     rule_errors_fail: bool = True  #: a rule that crashes makes the exit code 2
+    rule_timeout: float = 10.0  #: seconds one rule may run on one article (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def load_config(path: Path | None, registry) -> Config:
     if general.fail_level not in SEVERITIES:
         raise ConfigError(f"{name}: sourcescore.fail_level = {general.fail_level!r} is not one of "
                           f"{', '.join(SEVERITIES)}")
+    if general.rule_timeout < 0:
+        raise ConfigError(f"{name}: sourcescore.rule_timeout must be >= 0 seconds")
     if not 0 <= general.fail_under <= 100:
         raise ConfigError(f"{name}: sourcescore.fail_under must be between 0 and 100")
     tables = data.get("rules", {})

@@ -7,7 +7,10 @@ while the other rules' results stand.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import signal
+import threading
 from dataclasses import dataclass
 
 from sourcescore.config import Config
@@ -73,10 +76,37 @@ def judge(analysis: Analysis, rules: list[Rule], config: Config) -> Verdict:
     return Verdict(score, tuple(results), tuple(findings), tuple(errors))
 
 
+class RuleTimeout(Exception):
+    """A rule ran past `rule_timeout`."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the body after `seconds` (SIGALRM; main thread on POSIX only, else no limit)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and \
+        threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise RuleTimeout(f"exceeded the {seconds:g} s time limit (rule_timeout)")
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _run(rule: Rule, analysis: Analysis, config: Config):
     try:
-        outcome = rule.check(analysis, config.rules[rule.code].options)
+        with _time_limit(config.general.rule_timeout):
+            outcome = rule.check(analysis, config.rules[rule.code].options)
         problem = _malformed(outcome, len(analysis.text))
+    except RuleTimeout as exc:
+        return None, str(exc)
     except Exception as exc:  # one rule's crash must not lose the article's other results
         return None, f"{type(exc).__name__}: {exc}"
     if problem:

@@ -40,6 +40,17 @@ def test_rules_toml_lists_every_builtin_rule_with_its_defaults(registry):
             assert table[field.name] == (list(default) if isinstance(default, tuple) else default)
 
 
+def test_rules_toml_general_table_matches_the_defaults():
+    from sourcescore.config import GeneralSettings
+
+    data = tomllib.loads((ROOT / "rules.toml").read_text(encoding="utf-8"))["sourcescore"]
+    defaults = GeneralSettings()
+    assert sorted(data) == sorted(f.name for f in dataclasses.fields(GeneralSettings))
+    for key, value in data.items():
+        expected = getattr(defaults, key)
+        assert value == (list(expected) if isinstance(expected, tuple) else expected), key
+
+
 def test_shipped_config_validates(registry):
     config = load_config(ROOT / "rules.toml", registry)
     assert config.general.fail_under == 50

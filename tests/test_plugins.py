@@ -131,3 +131,23 @@ def test_third_party_plugin_found_through_entry_point(checker):
     local = Checker(ROOT / "rules.toml", plugins=plugins, nlp=checker.nlp)
     report = local.check_text("The deal is done! “Wow!” she said.")
     assert [f.code for f in report.findings if f.code == "EXM101"] == ["EXM101"]
+
+
+def test_rule_that_hangs_is_stopped_and_reported(checker, tmp_path):
+    import time
+
+    from sourcescore.api import Checker
+
+    def hang(analysis, options):
+        time.sleep(30)
+    config = tmp_path / "rules.toml"
+    config.write_text("[sourcescore]\nrule_timeout = 0.2\n")
+    plugin = _plugin("tests.hang", sourcescore_register_rules=lambda register: register(
+        _rule("TST104", hang)))
+    local = Checker(config, extra_plugins=(plugin,), nlp=checker.nlp)
+    started = time.monotonic()
+    report = local.check_text("The mayor said the plan worked.")
+    assert time.monotonic() - started < 10
+    assert [(e.code, e.message) for e in report.errors] == [
+        ("TST104", "exceeded the 0.2 s time limit (rule_timeout)")]
+    assert report.score is not None
