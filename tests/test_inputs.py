@@ -118,3 +118,26 @@ def test_odd_texts_are_scored_without_error(runner, text):
     result, report = check(runner, "-", input=text)
     file = report["files"][0]
     assert result.exit_code == 0 and file["status"] == "ok" and file["errors"] == []
+
+
+def test_checked_file_is_never_modified(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(STORY.encode())
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    check(runner, str(path), "-o", str(tmp_path / "report.json"))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+@pytest.mark.parametrize("body, message", [
+    ("[sourcescore]\nfail_under = = 3\n", "invalid TOML"),
+    ("[rules.SRC999]\n", "unknown rule code rules.SRC999"),
+    ('[rules.SRC101]\nweight = "x"\n', "rules.SRC101.weight must be a number"),
+])
+def test_configuration_errors_exit_2_with_one_line(runner, tmp_path, body, message):
+    config = tmp_path / "rules.toml"
+    config.write_text(body)
+    result = runner.invoke(cli, ["check", str(SEEDS[1]), "--config", str(config)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sourcescore: error: ") and message in lines[0]
+    assert "Traceback" not in result.output
