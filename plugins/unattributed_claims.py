@@ -33,18 +33,19 @@ Sources:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.rules import Rule
-from sourcescore.ruletools import attributions_near, covers, outcome
+from sourcescore.ruletools import (
+    CAUSAL_PATTERN,
+    FIGURE_LABELS,
+    attributions_near,
+    covers,
+    outcome,
+)
 
-_FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_CAUSAL = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|caused|causing|as a result"
-                     r"|resulted in|results in|thanks to|prompted|triggered|fuel(?:ed|ing|s)?)\b",
-                     re.IGNORECASE)
 _INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe",
                      "expect", "think", "know"})
 _SPECULATION = frozenset({"could", "might", "may"})
@@ -69,9 +70,9 @@ def claim_kind(sentence: Sentence, analysis: Analysis) -> str | None:
     """What makes the sentence a claim needing a source, or None."""
     if sentence.is_heading or sentence.is_question:
         return None
-    if sentence.entity_labels & _FIGURES:
+    if sentence.entity_labels & FIGURE_LABELS:
         return "figure"
-    if _CAUSAL.search(sentence.text):
+    if CAUSAL_PATTERN.search(sentence.text):
         return "causal claim"
     if any(not a.is_speech and a.cue_lemma in _INTENT
            for a in analysis.attributions_in_sentence(sentence.index)):

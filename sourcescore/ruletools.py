@@ -24,15 +24,20 @@ def prominence(analysis: Analysis, attribution: Attribution) -> float:
     content = attribution.content.text if attribution.content else ""
     sentence = analysis.sentences[attribution.sentence] if attribution.sentence < len(
         analysis.sentences) else None
-    if sentence is not None and (sentence.entity_labels & _FIGURES or _CAUSAL.search(content)):
+    if sentence is not None and (sentence.entity_labels & FIGURE_LABELS
+                                 or CAUSAL_PATTERN.search(content)):
         weight += 0.5
     if len(content.split()) >= 15:
         weight += 0.5
     return weight
 
 
-_FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
-_CAUSAL = re.compile(r"\b(?:because|due to|led to|caused|as a result|resulted in)\b", re.I)
+#: Entity labels that make a sentence a figure claim.
+FIGURE_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+#: Connectives that make a sentence a causal claim.
+CAUSAL_PATTERN = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|caused|causing"
+                            r"|as a result|resulted in|results in|thanks to|prompted|triggered"
+                            r"|fuel(?:ed|ing|s)?)\b", re.IGNORECASE)
 
 
 def attributions_near(analysis: Analysis, sentence: Sentence) -> tuple[Attribution, ...]:
