@@ -22,7 +22,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = ROOT.parent / "shared" / "eval" / "dev.jsonl"
-COPY_FORMS = {"dateline", "byline", "credit_line"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     scorer = Path(args.scorer) if args.scorer else gold_path.parent / "score_quotes.py"
     from sourcescore.api import Checker
+    from sourcescore.model import COPY_FORMS
 
     docs = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
     checker = Checker()
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
                                  "--kinds", kinds], capture_output=True, text=True, check=False)
         print(result.stdout.rstrip() or result.stderr.rstrip())
     print("\n## wire credits (dateline, byline, credit_line) against meta.wire")
-    print(_wire_table(docs, analyses))
+    print(_wire_table(docs, analyses, COPY_FORMS))
     return 0
 
 
@@ -76,11 +76,11 @@ def _prediction(attribution) -> dict:
     }
 
 
-def _wire_table(docs, analyses) -> str:
+def _wire_table(docs, analyses, copy_forms) -> str:
     tp = fp = fn = 0
     for doc, analysis in zip(docs, analyses):
         gold = doc.get("meta", {}).get("wire")
-        found = {c.agency for c in analysis.wire_credits if c.form in COPY_FORMS}
+        found = {c.agency for c in analysis.wire_credits if c.form in copy_forms}
         if gold and gold in found:
             tp += 1
             fp += len(found - {gold})

@@ -36,11 +36,10 @@ from functools import lru_cache
 
 from sourcescore import hookimpl
 from sourcescore.analysis.lexicon import AGENCIES, MEDIA_OUTLETS
-from sourcescore.model import Analysis, Attribution, Flag
+from sourcescore.model import COPY_FORMS, Analysis, Attribution, Flag
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome
 
-COPY_FORMS = frozenset({"dateline", "byline", "credit_line"})
 
 
 @dataclass(frozen=True)

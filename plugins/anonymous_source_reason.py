@@ -38,7 +38,13 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome, packaged_phrases, phrase_pattern, prominence
+from sourcescore.ruletools import (
+    outcome,
+    packaged_phrases,
+    paragraph_text,
+    phrase_pattern,
+    prominence,
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def check(analysis: Analysis, options: Options):
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
     missing_weight, flags = 0.0, []
     for attribution in anonymous:
-        context = _paragraph_text(analysis, attribution.sentence)
+        context = paragraph_text(analysis, attribution.sentence)
         has_reason = bool(reasons and reasons.search(context))
         has_basis = bool(bases and bases.search(context))
         missing_weight += prominence(analysis, attribution) * (2 - has_reason - has_basis) / 2
@@ -78,13 +84,6 @@ def check(analysis: Analysis, options: Options):
     return outcome(100 * share, flags,
                    f"{len(anonymous) - len(flags)} of {len(anonymous)} unnamed sources come with "
                    "a reason and a basis", unnamed=len(anonymous), unexplained=len(flags))
-
-
-def _paragraph_text(analysis: Analysis, sentence_index: int) -> str:
-    if not analysis.sentences:
-        return analysis.text
-    paragraph = analysis.sentences[sentence_index].paragraph
-    return " ".join(s.text for s in analysis.sentences if s.paragraph == paragraph)
 
 
 @hookimpl

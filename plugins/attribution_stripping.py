@@ -41,7 +41,7 @@ from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.references import content_words, credit_aliases
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome
+from sourcescore.ruletools import outcome, paragraph_text
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def check(analysis: Analysis, options: Options):
         if not matches:
             continue
         matched += 1
-        context = " ".join(s.text for s in analysis.sentences if s.paragraph == sentence.paragraph)
+        context = paragraph_text(analysis, sentence.index)
         for match in matches:
             unit = match.unit
             if unit.credit in kept_everywhere or any(a in context for a in credit_aliases(

@@ -29,6 +29,8 @@ NAMED_SOURCE_TYPES = frozenset({"person", "organization", "agency", "media", "do
 
 ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
 WIRE_FORMS = ("dateline", "byline", "credit_line", "in_text")
+#: Wire-credit forms that mean the story is the agency's own copy (not merely citing it).
+COPY_FORMS = frozenset({"dateline", "byline", "credit_line"})
 SEVERITIES = ("suggestion", "warning", "error")
 
 

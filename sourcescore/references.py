@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcescore.analysis.lexicon import AGENCIES
-from sourcescore.model import Analysis
+from sourcescore.model import COPY_FORMS, Analysis
 
-COPY_FORMS = frozenset({"dateline", "byline", "credit_line"})
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset("""
 a an the and or but of to in on at for with by from as that this these those is are was were be

@@ -45,6 +45,17 @@ def attributions_near(analysis: Analysis, sentence: Sentence) -> tuple[Attributi
     return analysis.attributions_in_paragraph(sentence.paragraph)
 
 
+def paragraph_text(analysis: Analysis, sentence_index: int) -> str:
+    """The text of the paragraph holding sentence `sentence_index` (the whole text if unknown)."""
+    if sentence_index >= len(analysis.sentences):
+        return analysis.text
+    paragraph = analysis.sentences[sentence_index].paragraph
+    if paragraph >= len(analysis.paragraphs):
+        return analysis.text
+    span = analysis.paragraphs[paragraph]
+    return analysis.text[span.start:span.end]
+
+
 def covers(attribution: Attribution, start: int, end: int) -> bool:
     """True when the attribution's content, source or cue overlaps [start, end)."""
     return any(span is not None and span.start < end and start < span.end
@@ -71,6 +82,12 @@ def density_outcome(flags: list[Flag], analysis: Analysis, scale: float, noun: s
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive, word-bounded pattern for a list of phrases (regex allowed)."""
+    return _compiled(tuple(phrases))
+
+
+@lru_cache(maxsize=64)
+def _compiled(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    # Rules call phrase_pattern once per article; build each distinct list's pattern once.
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not parts:
         return None

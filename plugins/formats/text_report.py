@@ -11,6 +11,7 @@ from typing import TextIO
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.report import FileReport, Report
+from sourcescore.textio import LineIndex
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
@@ -85,10 +86,10 @@ def _arithmetic(file: FileReport, out: TextIO) -> None:
 
 def _evidence(file: FileReport, out: TextIO) -> None:
     out.write(f"\nAttributions ({len(file.attributions)}):\n")
-    starts = _line_starts(file.text)
+    lines = LineIndex(file.text)
     for a in file.attributions:
         where = a.cue or a.content
-        line = _line_of(starts, where.start) if where else 0
+        line = lines.position(where.start)[0] if where else 0
         who = a.source.text if a.source else "(no source)"
         if a.source_name and a.source and a.source_name != a.source.text:
             who += f" = {a.source_name}"
@@ -98,18 +99,8 @@ def _evidence(file: FileReport, out: TextIO) -> None:
     if file.wire_credits:
         out.write("\nWire credits:\n")
         for credit in file.wire_credits:
-            line = _line_of(starts, credit.start)
+            line = lines.position(credit.start)[0]
             out.write(f"  line {line:<4} {credit.agency} ({credit.form}): {credit.text}\n")
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-
-def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
-    return bisect.bisect_right(starts, offset)
 
 
 def _clip(text: str, width: int) -> str:

@@ -55,9 +55,6 @@ PREP_CUES = {
     "think": ("about", "of"), "focus": ("on",), "lobby": ("for", "against"),
 }
 
-#: Cue verbs that link a source to a document or finding rather than to speech ("a poll shows").
-EVIDENCE_VERBS = frozenset("show find indicate suggest reveal conclude estimate report".split())
-
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
 LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
 
@@ -141,4 +138,3 @@ program programme show radio television tv daily weekly tabloid website podcast 
 
 #: Pronouns that can stand for a speaker.
 PERSONAL_PRONOUNS = frozenset("he she they it we i you his her their".split())
-FIRST_PERSON = frozenset("i we me us".split())
