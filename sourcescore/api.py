@@ -65,11 +65,9 @@ class Checker:
 
     def analyse_many(self, texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
         """Analyses of many texts, parsed in batches with `nlp.pipe`."""
-        from sourcescore.analysis.build import analysis_from_doc
-        from sourcescore.nlp import parse_many
+        from sourcescore.analysis.build import analyse_many
 
-        for doc in parse_many(self.nlp, texts, batch_size=batch_size):
-            yield analysis_from_doc(doc, references=self.references)
+        yield from analyse_many(texts, self.nlp, self.references, batch_size)
 
     def check_text(self, text: str, path: str = "<text>") -> FileReport:
         """Check one article's text."""

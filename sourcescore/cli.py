@@ -210,6 +210,16 @@ def plugins() -> None:
         sys.exit(int(ExitStatus.ERROR))
 
 
+@cli.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the JSON Schema of the `json` report."""
+    import json
+
+    from sourcescore.report import report_schema
+
+    click.echo(json.dumps(report_schema(), indent=2, ensure_ascii=False))
+
+
 def _load(fail: bool = True):
     from sourcescore.plugins import load_plugins
 

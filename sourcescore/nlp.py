@@ -64,36 +64,68 @@ def _add_paragraph_starts(nlp) -> None:
 
 
 #: Longest stretch parsed at once. spaCy refuses more than `nlp.max_length` characters and its
-#: parser needs memory in proportion, so long articles are parsed in paragraph-aligned chunks.
-CHUNK_CHARS = 20_000
+#: parser and tensors need memory in proportion, so a long article is parsed (and analysed) in
+#: paragraph-aligned chunks, one after another, each dropped once its analysis is taken.
+CHUNK_CHARS = 10_000
+#: Most characters parsed in one batch. The pipeline's working memory grows with the batch's
+#: text (roughly 3 KB per character), so batches are bounded by size as well as by count.
+BATCH_CHARS = 64_000
 
 
-def parse_many(nlp, texts, batch_size: int = 16):
-    """Parse texts with `nlp.pipe`, yielding one `Doc` per text whose `.text` is the input.
+def parse_pieces(nlp, texts, batch_size: int = 16):
+    """Parse texts in batches, yielding `(text_index, offset, doc, is_last)` per piece.
 
-    A text longer than `CHUNK_CHARS` is cut at paragraph breaks (or, failing that, at white
-    space) into contiguous chunks, parsed, and joined with `Doc.from_docs`; since the chunks
-    cover the text exactly, every offset still indexes the original.
+    A text of at most `CHUNK_CHARS` is one piece at offset 0. A longer one is cut at paragraph
+    breaks (or, failing that, at a line break or a space) into contiguous pieces that cover it
+    exactly, so `offset + token.idx` indexes the original text. Pieces arrive in order, and at
+    most `batch_size` pieces or `BATCH_CHARS` characters are parsed at once: memory stays
+    bounded however long the text or however many texts.
     """
-    from spacy.tokens import Doc
+    batch: list[tuple[str, tuple[int, int, bool]]] = []
+    size = 0
+    for piece in _pieces(texts):
+        batch.append(piece)
+        size += len(piece[0])
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
+            yield from _parse_batch(nlp, batch)
+            batch, size = [], 0
+    yield from _parse_batch(nlp, batch)
 
-    for text in texts:
-        if len(text) <= CHUNK_CHARS:
-            yield from nlp.pipe([text], batch_size=batch_size)
-            continue
-        chunks = list(nlp.pipe(split_for_parsing(text), batch_size=batch_size))
-        yield Doc.from_docs(chunks, ensure_whitespace=False)
+
+def _pieces(texts):
+    for index, text in enumerate(texts):
+        chunks = split_for_parsing(text, CHUNK_CHARS) if len(text) > CHUNK_CHARS else [text]
+        offset = 0
+        for number, chunk in enumerate(chunks):
+            yield chunk, (index, offset, number == len(chunks) - 1)
+            offset += len(chunk)
+
+
+def _parse_batch(nlp, batch):
+    if not batch:
+        return
+    docs = nlp.pipe([chunk for chunk, _ in batch], batch_size=len(batch))
+    for doc, (_, (index, offset, is_last)) in zip(docs, batch):
+        yield index, offset, doc, is_last
 
 
 def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """Contiguous pieces of at most `limit` characters, cut after a newline where possible."""
+    """Contiguous pieces of at most `limit` characters, cut after a blank line where possible,
+    else after a newline, else after a space."""
     pieces, start = [], 0
     while len(text) - start > limit:
-        cut = text.rfind("\n", start, start + limit)
-        if cut <= start:
-            cut = text.rfind(" ", start, start + limit)
-        cut = cut + 1 if cut > start else start + limit
+        cut = _last_break(text, start, start + limit)
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
     return pieces
+
+
+def _last_break(text: str, start: int, stop: int) -> int:
+    # A break in the first half would make tiny pieces, so a weaker break further on wins.
+    for floor in (start + (stop - start) // 2, start):
+        for separator in ("\n\n", "\n", " "):
+            at = text.rfind(separator, floor, stop)
+            if at > floor:
+                return at + len(separator)
+    return stop

@@ -12,6 +12,16 @@ from typing import Any
 from sourcescore.model import Attribution, WireCredit
 
 SCHEMA_VERSION = "1.0"
+#: The JSON Schema (draft 2020-12) of that version, shipped in the package.
+SCHEMA_RESOURCE = f"schema/report-{SCHEMA_VERSION}.schema.json"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema the `json` report validates against (`sourcescore schema` prints it)."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("sourcescore").joinpath(SCHEMA_RESOURCE).read_text("utf-8"))
 
 #: Order of severities, lowest first.
 SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}

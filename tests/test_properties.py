@@ -9,8 +9,12 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from sourcescore.formats import RenderOptions
+from sourcescore.report import report_schema
+
+VALIDATOR = Draft202012Validator(report_schema())
 
 settings.register_profile("ci", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -45,7 +49,7 @@ def test_checker_invariants(checker, text):
     assert report.errors == ()
     first = _json(checker, report)
     assert first == _json(checker, checker.check_text(text, "gen.txt"))
-    assert json.loads(first)["schema_version"] == "1.0"
+    VALIDATOR.validate(json.loads(first))
 
 
 def _json(checker, file_report):

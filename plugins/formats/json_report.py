@@ -1,7 +1,8 @@
 """Built-in machine formats: `json` (one document per run) and `json-lines` (one file per line).
 
 JSON report, schema_version 1.0 (fields are never removed or changed in meaning without a bump;
-new fields may appear, so consumers must ignore unknown keys)::
+new fields may appear, so consumers must ignore unknown keys). Its JSON Schema ships in the
+package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` returns it)::
 
     {
       "schema_version": "1.0",
@@ -11,7 +12,7 @@ new fields may appear, so consumers must ignore unknown keys)::
       "plugin_errors": [str],               # plugins that failed to load or register
       "files": [{
         "path": str,
-        "status": "ok" | "empty" | "error",
+        "status": "ok" | "empty" | "error" | "unsupported-language",
         "error": str | null,                # why the file could not be checked
         "warnings": [str],
         "score": number | null,             # 0-100; null when nothing could be scored
@@ -27,7 +28,8 @@ new fields may appear, so consumers must ignore unknown keys)::
                           "source_type": "person" | "organization" | "agency" | "media" |
                                          "document" | "pronoun" | "anonymous" | "unknown",
                           "source_name": str | null, "confidence": number,
-                          "sentence": int, "fragments"?: [[start, end], ...]}],
+                          "sentence": int, "pattern": str, "is_speech": bool,
+                          "fragments"?: [[start, end], ...]}],
         "wire_credits": [{"agency", "form": "dateline" | "byline" | "credit_line" | "in_text",
                           "start", "end", "text"}],
         "errors": [{"code", "plugin", "message"}]   # rules that failed on this file

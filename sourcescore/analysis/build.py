@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from sourcescore.analysis.attribution import Candidate, extract, text_of
 from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
@@ -17,14 +19,42 @@ _HEADING_END = tuple(".!?:\"”’'")
 
 def analyse(text: str, nlp, references=None) -> Analysis:
     """Parse `text` once with `nlp` (in chunks when long) and derive everything rules read."""
-    from sourcescore.nlp import parse_many
+    return next(analyse_many([text], nlp, references))
 
-    doc = next(parse_many(nlp, [text]))
-    return analysis_from_doc(doc, split_paragraphs(text), references)
+
+def analyse_many(texts: Iterable[str], nlp, references=None,
+                 batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyses of many texts, in order, from one `nlp.pipe` stream.
+
+    A long text arrives in pieces (see `sourcescore.nlp.parse_pieces`); each piece is analysed
+    as soon as it is parsed and its `Doc` dropped, and the pieces' analyses are joined with
+    their offsets shifted. So memory follows the analysis, not the parse, and the joined
+    analysis has `doc=None`. What crosses a piece boundary is lost: a pronoun whose name is in
+    the previous piece stays unresolved (pieces are about 20,000 characters, cut at paragraphs).
+    """
+    from sourcescore.nlp import parse_pieces
+
+    pending: dict[int, str] = {}
+
+    def remembered():
+        for index, text in enumerate(texts):
+            pending[index] = text
+            yield text
+
+    parts: list[tuple[int, Analysis]] = []
+    for index, offset, doc, is_last in parse_pieces(nlp, remembered(), batch_size):
+        if offset == 0 and is_last:
+            del pending[index]
+            yield analysis_from_doc(doc, references=references)
+            continue
+        parts.append((offset, analysis_from_doc(doc, keep_doc=False)))
+        if is_last:
+            yield joined(pending.pop(index), parts, references)
+            parts = []
 
 
 def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
-                      references=None) -> Analysis:
+                      references=None, keep_doc: bool = True) -> Analysis:
     """Derive the analysis from an already parsed `Doc` (as `nlp.pipe` yields them)."""
     text = text_of(doc)
     paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
@@ -43,8 +73,51 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
         wire_credits=find_wire_credits(text, paragraphs),
         word_count=sum(1 for t in doc if t.is_alpha),
         references=references,
-        doc=doc,
+        doc=doc if keep_doc else None,
     )
+
+
+def joined(text: str, parts: list[tuple[int, Analysis]], references=None) -> Analysis:
+    """One analysis of `text` from the analyses of its consecutive pieces (offset, analysis).
+
+    Paragraphs, quotations and wire credits are found again on the whole text (they are plain
+    string scans), so a quotation that runs across a piece boundary is still one quotation.
+    """
+    paragraphs = split_paragraphs(text)
+    paragraph_starts = [p.start for p in paragraphs]
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    attributions: list[Attribution] = []
+    for offset, part in parts:
+        base = len(sentences)
+        for s in part.sentences:
+            start = s.start + offset
+            sentences.append(replace(
+                s, index=base + s.index, start=start, end=s.end + offset,
+                paragraph=max(0, bisect.bisect_right(paragraph_starts, start) - 1)))
+        entities.extend(replace(e, start=e.start + offset, end=e.end + offset)
+                        for e in part.entities)
+        attributions.extend(_shifted_attribution(a, offset, base) for a in part.attributions)
+    return Analysis(
+        text=text,
+        paragraphs=paragraphs,
+        sentences=tuple(sentences),
+        entities=tuple(entities),
+        quotations=find_quotations(text, paragraphs),
+        attributions=tuple(attributions),
+        wire_credits=find_wire_credits(text, paragraphs),
+        word_count=sum(part.word_count for _, part in parts),
+        references=references,
+    )
+
+
+def _shifted_attribution(a: Attribution, offset: int, sentence_base: int) -> Attribution:
+    def span(s: Span | None) -> Span | None:
+        return replace(s, start=s.start + offset, end=s.end + offset) if s else None
+
+    return replace(a, content=span(a.content), source=span(a.source), cue=span(a.cue),
+                   sentence=a.sentence + sentence_base,
+                   fragments=tuple((s + offset, e + offset) for s, e in a.fragments))
 
 
 def _sentences(doc, paragraphs: tuple[Paragraph, ...], entities) -> tuple[Sentence, ...]:
