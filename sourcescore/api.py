@@ -154,22 +154,34 @@ def _unscored(path: str, text: str | Exception) -> FileReport:
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, str | Exception]]:
-    """Expand paths (files, directories, globs) to (path, text or error), in a stable order."""
+    """Expand paths (files, directories, globs) to (path, text or error), in a stable order.
+
+    Files are read one at a time as the iterator advances.
+    """
+    for name, source in expand_inputs(paths):
+        yield name, read_input(source) if isinstance(source, Path) else source
+
+
+def expand_inputs(paths: Iterable[str]) -> list[tuple[str, Path | Exception]]:
+    """The files `paths` name (directories walked, globs expanded), unread, in a stable order;
+    a path that names nothing usable comes with its error instead."""
+    found: list[tuple[str, Path | Exception]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = _walk(path)
             if not files:
-                yield raw, InputError(f"{raw}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")
-            for file in files:
-                yield str(file), _read(file)
+                found.append((raw, InputError(
+                    f"{raw}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")))
+            found.extend((str(file), file) for file in files)
         elif not path.exists() and any(ch in raw for ch in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
-                yield raw, InputError(f"{raw}: pattern matches no files")
-            yield from iter_inputs(matches)
+                found.append((raw, InputError(f"{raw}: pattern matches no files")))
+            found.extend(expand_inputs(matches))
         else:
-            yield raw, _read(path)
+            found.append((raw, path))
+    return found
 
 
 def _walk(root: Path) -> list[Path]:
@@ -181,7 +193,8 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found)
 
 
-def _read(path: Path) -> str | SourcescoreError:
+def read_input(path: Path) -> str | SourcescoreError:
+    """The decoded text of an article file, or the error that stopped reading it."""
     try:
         return read_text(path)
     except SourcescoreError as exc:

@@ -7,16 +7,19 @@ spaCy is imported only by `check`, so `--help`, `rules`, `explain` and `plugins`
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import sys
 import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import click
 
 from sourcescore import __version__
 from sourcescore.errors import ExitStatus, SourcescoreError
+from sourcescore.formats import RenderOptions
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -64,12 +67,20 @@ def cli() -> None:
 @click.option("--stdin-filename", default=None, help="Name to report for text read from '-'.")
 @click.option("-o", "--output-file", default=None, help="Write the report here (atomically).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the check.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+              help="Worker processes; 0 means one per CPU. Reports stay in input order.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on standard error (default: when it is a terminal; never for "
+                   "machine formats).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://host:8786); needs the 'dask' extra.")
 def check(paths, output_format, config_path, fail_under, select, ignore, references,
-          stdin_filename, output_file, exit_zero) -> None:
+          stdin_filename, output_file, exit_zero, jobs, progress, scheduler) -> None:
     """Check articles (files, directories, or - for standard input)."""
     try:
         status = _check(paths, output_format, config_path, fail_under, select, ignore,
-                        references, stdin_filename, output_file)
+                        references, stdin_filename, output_file,
+                        _Execution(jobs, progress, scheduler))
     except SourcescoreError as exc:
         _die(str(exc))
     if exit_zero and status == ExitStatus.FAILED:
@@ -77,10 +88,16 @@ def check(paths, output_format, config_path, fail_under, select, ignore, referen
     sys.exit(int(status))
 
 
+@dataclass(frozen=True)
+class _Execution:
+    jobs: int = 1
+    progress: bool | None = None
+    scheduler: str | None = None
+
+
 def _check(paths, output_format, config_path, fail_under, select, ignore, references,
-           stdin_filename, output_file) -> ExitStatus:
-    from sourcescore.api import Checker, iter_inputs
-    from sourcescore.formats import RenderOptions
+           stdin_filename, output_file, execution: _Execution) -> ExitStatus:
+    from sourcescore.api import Checker
 
     checker = Checker(config_path, select=_codes(select), ignore=_codes(ignore))
     _check_codes(checker, _codes(select) + _codes(ignore))
@@ -93,27 +110,99 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
         raise SourcescoreError(f"{output_file}: directory does not exist")
     if references:
         checker.set_references(_reference_texts(references))
-    inputs = _inputs(paths, stdin_filename, iter_inputs)
-    files = list(checker.check_texts(inputs))
-    report = checker.report(files)
+    sources = _sources(paths, stdin_filename)
+    reports = _run(checker, _read_sources(sources), config_path, select, ignore, execution)
     color = not fmt.machine and output_file is None and sys.stdout.isatty() and \
         "NO_COLOR" not in os.environ
-    _emit(fmt, report, RenderOptions(color=color), output_file)
+    show_progress = (execution.progress if execution.progress is not None
+                     else sys.stderr.isatty()) and not fmt.machine and len(sources) > 1
+    if show_progress:
+        reports = _with_progress(reports, len(sources))
     threshold = checker.config.general.fail_under if fail_under is None else fail_under
-    return _status(report, threshold, checker.config)
+    status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
+    with _output(output_file) as out:
+        for report in _rendered(fmt, checker, reports, RenderOptions(color=color), out):
+            for file in report.files:
+                status = max(status, _file_status(file, threshold, checker.config))
+    return status
 
 
-def _inputs(paths, stdin_filename, iter_inputs):
+def _run(checker, items, config_path, select, ignore, execution: _Execution):
+    if execution.scheduler:
+        from sourcescore.dask import check_on_cluster
+
+        return check_on_cluster(items, execution.scheduler,
+                                _settings(checker, config_path, select, ignore))
+    jobs = execution.jobs
+    if jobs == 0:
+        from sourcescore.parallel import default_jobs
+
+        jobs = default_jobs()
+    if jobs == 1:
+        return checker.check_texts(items)
+    from sourcescore.parallel import check_in_processes
+
+    return check_in_processes(items, _settings(checker, config_path, select, ignore), jobs)
+
+
+def _settings(checker, config_path, select, ignore):
+    from sourcescore.parallel import CheckerSettings
+
+    return CheckerSettings(str(config_path) if config_path else None, tuple(_codes(select)),
+                           tuple(_codes(ignore)), references=checker.references)
+
+
+def _rendered(fmt, checker, reports, options: RenderOptions, out):
+    """Render as reports arrive (per-file formats) or all at once; yield what was rendered."""
+    if not fmt.per_file:
+        report = checker.report(list(reports))
+        fmt.render(report, out, options)
+        yield report
+        return
+    rendered = False
+    for index, file in enumerate(reports):
+        report = checker.report([file])
+        if index:
+            report = replace(report, plugin_errors=())  # said once, with the first file
+        fmt.render(report, out, replace(options, file_index=index))
+        out.flush()
+        rendered = True
+        yield report
+    if not rendered:
+        fmt.render(checker.report([]), out, options)
+
+
+def _with_progress(reports, total: int):
+    with click.progressbar(length=total, label="checking", file=sys.stderr,
+                           show_pos=True) as bar:
+        for report in reports:
+            sys.stderr.write("\r\033[K")  # clear the bar before the report's lines
+            yield report
+            bar.update(1)
+
+
+def _sources(paths, stdin_filename) -> list[tuple[str, object]]:
+    """(name, Path | text | error) for each input, unread, so the count is known up front."""
+    from sourcescore.api import expand_inputs
     from sourcescore.textio import decode
 
+    sources: list[tuple[str, object]] = []
     for path in paths:
-        if path == "-":
-            try:
-                yield stdin_filename or "-", decode(sys.stdin.buffer.read(), "<stdin>")
-            except SourcescoreError as exc:
-                yield stdin_filename or "-", exc
-        else:
-            yield from iter_inputs([path])
+        if path != "-":
+            sources.extend(expand_inputs([path]))
+            continue
+        try:
+            sources.append((stdin_filename or "-", decode(sys.stdin.buffer.read(), "<stdin>")))
+        except SourcescoreError as exc:
+            sources.append((stdin_filename or "-", exc))
+    return sources
+
+
+def _read_sources(sources):
+    from sourcescore.api import read_input
+
+    for name, source in sources:
+        yield name, read_input(source) if isinstance(source, Path) else source
 
 
 def _reference_texts(references):
@@ -125,38 +214,33 @@ def _reference_texts(references):
         yield path, text
 
 
-def _emit(fmt, report, options, output_file) -> None:
+@contextlib.contextmanager
+def _output(output_file):
+    """Standard output, or a temporary file beside `output_file` renamed over it at the end,
+    so a reader never sees half a report."""
     if output_file is None:
-        fmt.render(report, sys.stdout, options)
+        yield sys.stdout
         return
     target = Path(output_file)
-    # Write beside the target and rename, so a reader never sees half a report.
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fmt.render(report, fh, options)
+            yield fh
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _status(report, threshold: float, config) -> ExitStatus:
+def _file_status(file, threshold: float, config) -> ExitStatus:
     from sourcescore.report import SEVERITY_RANK
 
-    fail_rank = SEVERITY_RANK[config.general.fail_level]
-    status = ExitStatus.OK
-    if report.plugin_errors:
-        status = ExitStatus.ERROR
-    for file in report.files:
-        if file.status == "error" or (file.errors and config.general.rule_errors_fail):
-            status = ExitStatus.ERROR
-            continue
-        failed = (threshold > 0 and file.score is not None and file.score < threshold) or any(
-            SEVERITY_RANK[f.severity] >= fail_rank for f in file.findings)
-        if failed and status == ExitStatus.OK:
-            status = ExitStatus.FAILED
-    return status
+    if file.status == "error" or (file.errors and config.general.rule_errors_fail):
+        return ExitStatus.ERROR
+    failed = (threshold > 0 and file.score is not None and file.score < threshold) or any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.general.fail_level]
+        for f in file.findings)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 @cli.command(context_settings=CONTEXT)

