@@ -121,7 +121,8 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
     threshold = checker.config.general.fail_under if fail_under is None else fail_under
     status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
     with _output(output_file) as out:
-        for report in _rendered(fmt, checker, reports, RenderOptions(color=color), out):
+        options = RenderOptions(color=color, rules=tuple(checker.rules))
+        for report in _rendered(fmt, checker, reports, options, out):
             for file in report.files:
                 status = max(status, _file_status(file, threshold, checker.config))
     return status

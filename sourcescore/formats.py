@@ -37,3 +37,5 @@ class RenderOptions:
     show_attributions: bool = True
     #: Position of the report's first file in the whole run (for `per_file` rendering).
     file_index: int = 0
+    #: The rules that ran (`sourcescore.rules.Rule`), for formats that describe them (SARIF).
+    rules: tuple = ()

@@ -31,6 +31,8 @@ BUILTIN_PLUGINS = (
     "sourcescore_plugins.rhetorical_filler",
     "sourcescore_plugins.formats.text_report",
     "sourcescore_plugins.formats.json_report",
+    "sourcescore_plugins.formats.sarif_report",
+    "sourcescore_plugins.formats.github_report",
 )
 AUTOLOAD_ENV = "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD"
 
