@@ -28,7 +28,7 @@ def test_builtins_load_cleanly():
     plugins = load_plugins(autoload=False)
     assert plugins.errors == []
     assert len(plugins.rules) == 9
-    assert set(plugins.formats) == {"full", "concise", "json", "json-lines"}
+    assert set(plugins.formats) == {"full", "concise", "json", "json-lines", "sarif", "github"}
 
 
 def test_rule_codes_names_and_docs_follow_the_conventions():

@@ -3,7 +3,7 @@
 import re
 import types
 
-from conftest import ROOT
+from conftest import ROOT, SEEDS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -31,3 +31,27 @@ def test_ci_runs_the_readme_test_command():
     assert len(commands) == 2
     assert commands[1] in ci
     assert "sourcescore check seeds/" in commands[0]
+
+
+def test_readme_github_actions_step_runs_as_written(runner, tmp_path, monkeypatch):
+    """The workflow step parses as YAML, and its check command works on a stories folder."""
+    import re
+    import shlex
+
+    import yaml
+
+    from sourcescore.cli import cli
+
+    block = re.search(r"```yaml\n(- name: Check sourcing\n.*?)```", README, re.S).group(1)
+    step = yaml.safe_load(block)[0]
+    commands = [line for line in step["run"].splitlines() if line.strip()]
+    assert commands[0] == "pip install sourcescore"
+    args = shlex.split(commands[1])
+    assert args[:2] == ["sourcescore", "check"]
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "story.txt").write_text(SEEDS[1].read_text())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, args[1:])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1].startswith("::notice file=stories/story.txt")
