@@ -16,6 +16,7 @@ from sourcescore import __version__
 from sourcescore.config import Config, find_config, load_config
 from sourcescore.engine import active_rules, judge
 from sourcescore.errors import InputError, SourcescoreError
+from sourcescore.markup import blank_markdown, is_markdown, with_original_text
 from sourcescore.model import Analysis
 from sourcescore.plugins import Plugins, load_plugins
 from sourcescore.report import FileReport, Report
@@ -74,26 +75,32 @@ class Checker:
         return next(iter(self.check_texts([(path, text)])))
 
     def check_texts(self, items: Iterable[tuple[str, str | Exception]]) -> Iterator[FileReport]:
-        """Check (path, text) pairs in order; a pair whose text is an exception reports it."""
-        pending: list[tuple[str, str]] = []
+        """Check (path, text) pairs in order; a pair whose text is an exception reports it.
+
+        A path ending in .md or .markdown is read as Markdown: its markup is blanked out
+        (see `sourcescore.markup`) and offsets still index the file's own text.
+        """
+        pending: list[tuple[str, str, str]] = []
         for path, text in items:
-            if isinstance(text, Exception) or not text.strip():
+            prose = blank_markdown(text) if isinstance(text, str) and is_markdown(path) else text
+            if isinstance(prose, Exception) or not prose.strip():
                 yield from self._flush(pending)
                 pending = []
-                yield _unscored(path, text)
+                yield _unscored(path, prose)
             else:
-                pending.append((path, text))
+                pending.append((path, text, prose))
                 if len(pending) >= 32:
                     yield from self._flush(pending)
                     pending = []
         yield from self._flush(pending)
 
-    def _flush(self, pending: list[tuple[str, str]]) -> Iterator[FileReport]:
+    def _flush(self, pending: list[tuple[str, str, str]]) -> Iterator[FileReport]:
         if not pending:
             return
-        analyses = self.analyse_many(text for _, text in pending)
-        for (path, text), analysis in zip(pending, analyses):
-            yield self.report_for(path, analysis)
+        analyses = self.analyse_many(prose for _, _, prose in pending)
+        for (path, text, prose), analysis in zip(pending, analyses):
+            report = self.report_for(path, analysis)
+            yield report if prose is text else with_original_text(report, text)
 
     def report_for(self, path: str, analysis: Analysis) -> FileReport:
         """Run the rules over an analysis and assemble the file's report."""
