@@ -1,4 +1,4 @@
-"""Long articles: parsed in chunks whose joined Doc still indexes the original text."""
+"""Long articles: parsed and analysed in pieces; the joined analysis indexes the whole text."""
 
 from sourcescore import nlp as nlp_module
 from sourcescore.nlp import split_for_parsing

@@ -30,7 +30,7 @@ def analyse_many(texts: Iterable[str], nlp, references=None,
     as soon as it is parsed and its `Doc` dropped, and the pieces' analyses are joined with
     their offsets shifted. So memory follows the analysis, not the parse, and the joined
     analysis has `doc=None`. What crosses a piece boundary is lost: a pronoun whose name is in
-    the previous piece stays unresolved (pieces are about 20,000 characters, cut at paragraphs).
+    the previous piece stays unresolved (pieces are at most `CHUNK_CHARS`, cut at paragraphs).
     """
     from sourcescore.nlp import parse_pieces
 
