@@ -165,7 +165,12 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, str | Exception]]:
 
     Files are read one at a time as the iterator advances.
     """
-    for name, source in expand_inputs(paths):
+    return read_inputs(expand_inputs(paths))
+
+
+def read_inputs(sources: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]]:
+    """(name, text or error) for (name, Path | text | error) pairs, reading one file at a time."""
+    for name, source in sources:
         yield name, read_input(source) if isinstance(source, Path) else source
 
 

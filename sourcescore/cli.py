@@ -97,7 +97,7 @@ class _Execution:
 
 def _check(paths, output_format, config_path, fail_under, select, ignore, references,
            stdin_filename, output_file, execution: _Execution) -> ExitStatus:
-    from sourcescore.api import Checker
+    from sourcescore.api import Checker, read_inputs
 
     checker = Checker(config_path, select=_codes(select), ignore=_codes(ignore))
     _check_codes(checker, _codes(select) + _codes(ignore))
@@ -111,7 +111,7 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
     if references:
         checker.set_references(_reference_texts(references))
     sources = _sources(paths, stdin_filename)
-    reports = _run(checker, _read_sources(sources), config_path, select, ignore, execution)
+    reports = _run(checker, read_inputs(sources), config_path, select, ignore, execution)
     color = not fmt.machine and output_file is None and sys.stdout.isatty() and \
         "NO_COLOR" not in os.environ
     show_progress = (execution.progress if execution.progress is not None
@@ -197,13 +197,6 @@ def _sources(paths, stdin_filename) -> list[tuple[str, object]]:
         except SourcescoreError as exc:
             sources.append((stdin_filename or "-", exc))
     return sources
-
-
-def _read_sources(sources):
-    from sourcescore.api import read_input
-
-    for name, source in sources:
-        yield name, read_input(source) if isinstance(source, Path) else source
 
 
 def _reference_texts(references):
