@@ -9,21 +9,25 @@ from __future__ import annotations
 
 import glob
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from sourcescore import __version__
 from sourcescore.config import Config, find_config, load_config
 from sourcescore.engine import active_rules, judge
 from sourcescore.errors import InputError, SourcescoreError
-from sourcescore.markup import blank_markdown, is_markdown, with_original_text
+from sourcescore.exemptions import Directive, RuleNames, apply_exemptions, resolve_exemptions
+from sourcescore.markup import with_original_text
 from sourcescore.model import Analysis
 from sourcescore.plugins import Plugins, load_plugins
-from sourcescore.report import FileReport, Report
+from sourcescore.prepare import Prepared, Preparer
+from sourcescore.report import FileReport, InputInfo, Report
 from sourcescore.textio import read_text
 
 #: File types `check` reads when given a directory.
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
 
 class Checker:
@@ -40,6 +44,9 @@ class Checker:
         path = find_config(str(config_path) if config_path else None) if use_config_file else None
         self.config: Config = load_config(path, self.plugins.rules)
         self.rules = active_rules(self.plugins.rules, self.config, tuple(select), tuple(ignore))
+        general = self.config.general
+        self.preparer = Preparer(general.inline_exemptions, general.plain_text_exemption)
+        self._rule_names = RuleNames.of(self.plugins.rules, self.rules)
         self._nlp = nlp
         self.references = None
 
@@ -77,39 +84,55 @@ class Checker:
     def check_texts(self, items: Iterable[tuple[str, str | Exception]]) -> Iterator[FileReport]:
         """Check (path, text) pairs in order; a pair whose text is an exception reports it.
 
-        A path ending in .md or .markdown is read as Markdown: its markup is blanked out
-        (see `sourcescore.markup`) and offsets still index the file's own text.
+        The path's suffix says how to read the text (`sourcescore.prepare`): .md/.markdown as
+        Markdown, .html/.htm as an HTML page, anything else as plain text.
         """
-        pending: list[tuple[str, str, str]] = []
+        pending: list[Prepared] = []
         for path, text in items:
-            prose = blank_markdown(text) if isinstance(text, str) and is_markdown(path) else text
-            if isinstance(prose, Exception) or not prose.strip():
+            prepared = self._prepare(path, text)
+            if isinstance(prepared, Exception) or not prepared.prose.strip():
                 yield from self._flush(pending)
                 pending = []
-                yield _unscored(path, prose)
+                yield _unscored(path, prepared)
             else:
-                pending.append((path, text, prose))
+                pending.append(prepared)
                 if len(pending) >= 32:
                     yield from self._flush(pending)
                     pending = []
         yield from self._flush(pending)
 
-    def _flush(self, pending: list[tuple[str, str, str]]) -> Iterator[FileReport]:
+    def _prepare(self, path: str, text: str | Exception) -> Prepared | Exception:
+        if isinstance(text, Exception):
+            return text
+        try:
+            return self.preparer.prepare(path, text)
+        except SourcescoreError as exc:
+            return exc
+
+    def _flush(self, pending: list[Prepared]) -> Iterator[FileReport]:
         if not pending:
             return
-        analyses = self.analyse_many(prose for _, _, prose in pending)
-        for (path, text, prose), analysis in zip(pending, analyses):
-            report = self.report_for(path, analysis)
-            yield report if prose is text else with_original_text(report, text)
+        analyses = self.analyse_many(item.prose for item in pending)
+        for item, analysis in zip(pending, analyses):
+            report = self.report_for(item.path, analysis, item.directives, item.info)
+            yield report if item.prose is item.original else \
+                with_original_text(report, item.original)
 
-    def report_for(self, path: str, analysis: Analysis) -> FileReport:
-        """Run the rules over an analysis and assemble the file's report."""
+    def report_for(self, path: str, analysis: Analysis, directives: tuple[Directive, ...] = (),
+                   source: InputInfo = InputInfo()) -> FileReport:
+        """Run the rules over an analysis, apply inline exemptions, assemble the file's report."""
         if not looks_english(analysis):
             return FileReport(path=path, status="unsupported-language", text=analysis.text,
                               warnings=("the text does not look like English; sourcescore's "
                                         "rules and pipeline are English-only, so it is not "
-                                        "scored",))
+                                        "scored",), input=source)
         verdict = judge(analysis, self.rules, self.config)
+        exemptions, warnings = resolve_exemptions(directives, analysis.text, analysis.paragraphs,
+                                                  self._rule_names)
+        findings, exemptions, unused = apply_exemptions(verdict.findings, exemptions,
+                                                        self._rule_names)
+        kept = Counter(f.code for f in findings)
+        results = tuple(replace(r, findings=kept[r.code]) for r in verdict.results)
         stats = (
             ("words", analysis.word_count),
             ("sentences", len(analysis.sentences)),
@@ -118,9 +141,10 @@ class Checker:
             ("quotations", len(analysis.quotations)),
         )
         return FileReport(
-            path=path, status="ok", score=verdict.score, rules=verdict.results,
-            findings=verdict.findings, attributions=analysis.attributions,
+            path=path, status="ok", score=verdict.score, rules=results,
+            findings=findings, attributions=analysis.attributions,
             wire_credits=analysis.wire_credits, errors=verdict.errors, stats=stats,
+            warnings=tuple(warnings + unused), exemptions=exemptions, input=source,
             text=analysis.text,
         )
 
@@ -152,12 +176,12 @@ def looks_english(analysis: Analysis) -> bool:
     return share >= 0.12
 
 
-def _unscored(path: str, text: str | Exception) -> FileReport:
-    if isinstance(text, Exception):
-        return FileReport(path=path, status="error", error=str(text))
+def _unscored(path: str, prepared: Prepared | Exception) -> FileReport:
+    if isinstance(prepared, Exception):
+        return FileReport(path=path, status="error", error=str(prepared))
     return FileReport(path=path, status="empty",
                       warnings=("nothing to score: the file is empty or only white space",),
-                      text=text)
+                      text=prepared.original, input=prepared.info)
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, str | Exception]]:

@@ -257,7 +257,12 @@ def rules(output_format) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.argument("code")
 def explain(code) -> None:
-    """Print a rule's documentation (by code or name)."""
+    """Print a rule's documentation (by code or name), or `explain exemptions`."""
+    if code.lower() in ("exemptions", "exemption"):
+        from sourcescore import exemptions
+
+        click.echo(exemptions.__doc__.strip())
+        return
     plugins = _load()
     rule = plugins.rules.get(code) or next((r for r in plugins.rules if r.name == code), None)
     if rule is None:

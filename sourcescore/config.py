@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcescore.errors import ConfigError
+from sourcescore.exemptions import plain_text_pattern
 from sourcescore.model import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -43,6 +44,9 @@ class GeneralSettings:
     ignore: tuple[str, ...] = ()  #: never run these rule codes or prefixes
     rule_errors_fail: bool = True  #: a rule that crashes makes the exit code 2
     rule_timeout: float = 10.0  #: seconds one rule may run on one article (0: no limit)
+    inline_exemptions: bool = True  #: honour `sourcescore: disable/enable/ignore` directives
+    #: how a directive is written on a line of its own in plain text (`{directive}` is the body)
+    plain_text_exemption: str = "[sourcescore: {directive}]"
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,10 @@ def load_config(path: Path | None, registry) -> Config:
         raise ConfigError(f"{name}: sourcescore.rule_timeout must be >= 0 seconds")
     if not 0 <= general.fail_under <= 100:
         raise ConfigError(f"{name}: sourcescore.fail_under must be between 0 and 100")
+    try:
+        plain_text_pattern(general.plain_text_exemption)
+    except ConfigError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
     tables = data.get("rules", {})
     if not isinstance(tables, dict):
         raise ConfigError(f"{name}: [rules] must be a table of [rules.CODE] tables")

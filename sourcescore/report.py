@@ -58,6 +58,41 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Exemption:
+    """An inline exemption (see `sourcescore.exemptions`) and the findings it suppressed.
+
+    `start`/`end` span the directive itself; `applies_start`/`applies_end` the passage it covers.
+    `rules` are the rules as written; `codes` what they resolved to (empty: every rule).
+    """
+
+    action: str
+    rules: tuple[str, ...]
+    codes: tuple[str, ...]
+    reason: str | None
+    start: int
+    end: int
+    line: int
+    applies_start: int
+    applies_end: int
+    suppressed: tuple[Finding, ...] = ()
+
+    def covers(self, finding: Finding) -> bool:
+        return (self.applies_start <= finding.start < self.applies_end
+                and (not self.codes or finding.code in self.codes))
+
+    def describe(self) -> str:
+        return " ".join((self.action, *self.rules))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "action": self.action, "rules": list(self.rules), "codes": list(self.codes),
+            "reason": self.reason, "start": self.start, "end": self.end, "line": self.line,
+            "applies_to": {"start": self.applies_start, "end": self.applies_end},
+            "suppressed": [f.to_dict() for f in self.suppressed],
+        }
+
+
+@dataclass(frozen=True)
 class RuleResult:
     """A rule's part of the article score: its sub-score, weight and share of the total."""
 
@@ -95,6 +130,30 @@ class RuleError:
 
 
 @dataclass(frozen=True)
+class InputInfo:
+    """How the file was read, and what its offsets index.
+
+    `format` is `text`, `markdown` or `html`. For text and Markdown, offsets, lines and columns
+    are the file's own (`offsets` = `file`). For HTML the article is first extracted from the
+    page, so they index the extracted text (`offsets` = `extracted-text`), which is then given in
+    `text` together with the `extractor` used.
+    """
+
+    format: str = "text"
+    offsets: str = "file"
+    extractor: str | None = None
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"format": self.format, "offsets": self.offsets}
+        if self.extractor is not None:
+            data["extractor"] = self.extractor
+        if self.text is not None:
+            data["text"] = self.text
+        return data
+
+
+@dataclass(frozen=True)
 class FileReport:
     """Everything sourcescore says about one input.
 
@@ -113,6 +172,8 @@ class FileReport:
     stats: tuple[tuple[str, Any], ...] = ()
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    exemptions: tuple[Exemption, ...] = ()
+    input: InputInfo = field(default_factory=InputInfo)
     text: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +189,8 @@ class FileReport:
             "attributions": [a.to_dict() for a in self.attributions],
             "wire_credits": [w.to_dict() for w in self.wire_credits],
             "errors": [e.to_dict() for e in self.errors],
+            "exemptions": [e.to_dict() for e in self.exemptions],
+            "input": self.input.to_dict(),
         }
 
 

@@ -9,7 +9,9 @@ depends on the rule, the flagged text and the message, not on the position: a fi
 its identity when the story is edited above it. Severity maps error -> error, warning ->
 warning, suggestion -> note. Files that could not be read and rules that crashed are
 `toolExecutionNotifications` of the invocation, which is then not successful. Each file's
-score is kept in the run's properties (`sourcescore/scores`).
+score is kept in the run's properties (`sourcescore/scores`). Findings an inline exemption
+suppressed are results too, with an `inSource` suppression carrying the exemption's reason as
+its justification, so dashboards show them as dismissed rather than losing them.
 """
 
 from __future__ import annotations
@@ -79,7 +81,9 @@ def _descriptor(rule) -> dict[str, Any]:
 def _results(file: FileReport, index: dict[str, int]) -> list[dict[str, Any]]:
     seen: Counter[str] = Counter()
     results = []
-    for finding in file.findings:
+    exempted = {id(f): e for e in file.exemptions for f in e.suppressed}
+    every = sorted([*file.findings, *exempted_findings(file)], key=Finding.sort_key)
+    for finding in every:
         identity = _identity(finding)
         seen[identity] += 1
         result = {
@@ -101,8 +105,21 @@ def _results(file: FileReport, index: dict[str, int]) -> list[dict[str, Any]]:
         }
         if finding.code in index:
             result["ruleIndex"] = index[finding.code]
+        if id(finding) in exempted:
+            result["suppressions"] = [_suppression(exempted[id(finding)])]
         results.append(result)
     return results
+
+
+def exempted_findings(file: FileReport) -> list[Finding]:
+    return [f for exemption in file.exemptions for f in exemption.suppressed]
+
+
+def _suppression(exemption) -> dict[str, Any]:
+    suppression: dict[str, Any] = {"kind": "inSource", "status": "accepted"}
+    if exemption.reason:
+        suppression["justification"] = exemption.reason
+    return suppression
 
 
 def _identity(finding: Finding) -> str:

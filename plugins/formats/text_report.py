@@ -33,6 +33,15 @@ def score_line(file: FileReport) -> str:
     return f"{file.path}: sourcing score {file.score:.0f}/100"
 
 
+def notes(file: FileReport) -> list[str]:
+    """Warnings about a scored file (exemptions, extraction), one line each."""
+    lines = [f"{file.path}: note: {w}" for w in file.warnings] if file.status == "ok" else []
+    if file.input.offsets == "extracted-text":
+        lines.append(f"{file.path}: note: lines and columns refer to the article text extracted "
+                     f"from the HTML page by {file.input.extractor}")
+    return lines
+
+
 def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
         out.write(f"sourcescore: {error}\n")
@@ -41,6 +50,8 @@ def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
             out.write(finding_line(file.path, finding, options.color) + "\n")
         for error in file.errors:
             out.write(f"{file.path}: rule {error.code} ({error.plugin}) failed: {error.message}\n")
+        for note in notes(file):
+            out.write(note + "\n")
         out.write(score_line(file) + "\n")
 
 
@@ -53,7 +64,10 @@ def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
         out.write(score_line(file) + "\n")
         if file.status != "ok":
             continue
+        for note in notes(file):
+            out.write(note + "\n")
         _findings(file, out, options)
+        _exemptions(file, out)
         _arithmetic(file, out)
         if options.show_attributions:
             _evidence(file, out)
@@ -68,6 +82,18 @@ def _findings(file: FileReport, out: TextIO, options: RenderOptions) -> None:
             out.write(f"      suggestion: {finding.suggestion}\n")
     for error in file.errors:
         out.write(f"  rule {error.code} ({error.plugin}) failed: {error.message}\n")
+
+
+def _exemptions(file: FileReport, out: TextIO) -> None:
+    if not file.exemptions:
+        return
+    out.write(f"\nExemptions ({len(file.exemptions)}):\n")
+    for exemption in file.exemptions:
+        reason = f" \u2014 {exemption.reason}" if exemption.reason else " (no reason given)"
+        out.write(f"  line {exemption.line:<4} {exemption.describe()}{reason}: "
+                  f"{len(exemption.suppressed)} finding(s) suppressed\n")
+        for finding in exemption.suppressed:
+            out.write(f"      {finding.line}:{finding.column} {finding.code} {finding.message}\n")
 
 
 def _arithmetic(file: FileReport, out: TextIO) -> None:

@@ -1,0 +1,207 @@
+"""Inline exemptions: a cleared passage says so in the story, the prose equivalent of `# noqa`.
+
+Two spellings of the same directive are recognised:
+
+* an HTML comment, anywhere in any story (Markdown, plain text):
+  `<!-- sourcescore: disable SRC101 -- cleared by standards desk -->`
+* a plain-text line of its own, for `.txt` stories whose CMS has no comments. Its shape is the
+  `plain_text_exemption` template in `[sourcescore]` (default `[sourcescore: {directive}]`):
+  `[sourcescore: ignore SRC102 -- source protected, see desk log]`
+
+The directive is `ACTION [RULES] [-- REASON]`:
+
+* `disable RULES` exempts everything from the directive to the matching `enable RULES`
+  (or to the end of the story); `enable` with no rules ends every open `disable`.
+* `ignore RULES` exempts the next paragraph only.
+* RULES are codes (`SRC101`), code prefixes (`SRC1`) or rule names (`named-source-ratio`),
+  separated by commas or spaces; none means every rule.
+
+An exemption hides the findings that start inside its passage; they move to the report's
+`exemptions` entry with the reason, so the decision stays on record. The score is unchanged: it
+measures the sourcing as published, and an exemption records that a person accepted a finding,
+not that the sourcing changed. A directive that suppressed nothing (with all its rules run) is
+reported as unused, and a malformed one or an unknown rule as a warning, so stale exemptions do
+not pile up. Directive lines are blanked before analysis (same length, so offsets hold) and are
+never read as part of the story.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from sourcescore.errors import ConfigError
+from sourcescore.model import Paragraph
+from sourcescore.report import Exemption, Finding
+from sourcescore.textio import LineIndex
+
+ACTIONS = ("disable", "enable", "ignore")
+DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
+_COMMENT = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(?P<body>.*?)[ \t]*-->", re.S)
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One directive as written: where it is, and its parts (not yet checked against rules)."""
+
+    start: int
+    end: int
+    action: str
+    targets: tuple[str, ...]
+    reason: str | None
+    raw: str
+
+
+def plain_text_pattern(template: str) -> re.Pattern[str]:
+    """The regular expression for a whole-line plain-text directive shaped like `template`."""
+    if template.count("{directive}") != 1:
+        raise ConfigError("sourcescore.plain_text_exemption must contain {directive} exactly once, "
+                          f"not {template!r}")
+    before, after = (part.strip() for part in template.split("{directive}"))
+    if not before:
+        raise ConfigError("sourcescore.plain_text_exemption needs a marker before {directive}, "
+                          "or every line would be read as a directive")
+    return re.compile(rf"^[ \t]*{_loose(before)}[ \t]*(?P<body>.*?)[ \t]*{_loose(after)}[ \t]*$",
+                      re.M)
+
+
+def _loose(literal: str) -> str:
+    """`literal` as a pattern in which any run of white space matches any other."""
+    return r"[ \t]*".join(re.escape(word) for word in literal.split())
+
+
+def find_directives(text: str, plain_text: re.Pattern[str] | None) -> list[Directive]:
+    """Every directive in `text`, in order of appearance."""
+    matches = list(_COMMENT.finditer(text))
+    if plain_text is not None:
+        matches.extend(plain_text.finditer(text))
+    return [_directive(m) for m in sorted(matches, key=lambda m: m.start())]
+
+
+def _directive(match: re.Match[str]) -> Directive:
+    head, dashes, reason = match["body"].partition("--")
+    words = [w for w in re.split(r"[\s,]+", head.strip()) if w]
+    action = words[0].lower() if words else ""
+    return Directive(match.start(), match.end(), action, tuple(words[1:]),
+                     reason.strip() or None if dashes else None, match[0])
+
+
+def blank_directives(text: str, directives: Iterable[Directive]) -> str:
+    """`text` with each directive replaced by spaces (line breaks kept), so it is not read as prose."""
+    chars = list(text)
+    for directive in directives:
+        for index in range(directive.start, directive.end):
+            if chars[index] not in "\r\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+@dataclass(frozen=True)
+class RuleNames:
+    """What a directive may name: every registered rule's code and name, and which ones ran."""
+
+    codes: dict[str, str]  # name -> code
+    ran: frozenset[str]
+
+    @classmethod
+    def of(cls, all_rules: Iterable, ran: Iterable) -> RuleNames:
+        return cls({rule.name: rule.code for rule in all_rules}, frozenset(r.code for r in ran))
+
+    def resolve(self, target: str) -> tuple[str, ...]:
+        """The codes `target` names: a code, a code prefix or a rule name; () when none."""
+        if target in self.codes:
+            return (self.codes[target],)
+        upper = target.upper()
+        return tuple(sorted(c for c in self.codes.values() if c.startswith(upper)))
+
+    def suggestion(self, target: str) -> str:
+        close = difflib.get_close_matches(target, [*self.codes.values(), *self.codes], n=1)
+        return f" (did you mean {close[0]}?)" if close else ""
+
+
+def resolve_exemptions(directives: Sequence[Directive], text: str,
+                       paragraphs: Sequence[Paragraph],
+                       names: RuleNames) -> tuple[list[Exemption], list[str]]:
+    """Turn directives into exemptions with the passage each covers, plus warnings."""
+    lines = LineIndex(text)
+    exemptions: list[Exemption] = []
+    warnings: list[str] = []
+    open_disables: list[int] = []  # indices into `exemptions`
+    for directive in directives:
+        line = lines.position(directive.start)[0]
+        where = f"line {line}: exemption {directive.raw.strip()!r}"
+        if directive.action not in ACTIONS:
+            warnings.append(f"{where} is not understood: it must start with "
+                            f"{', '.join(ACTIONS)}")
+            continue
+        codes, unknown = _codes(directive.targets, names)
+        warnings.extend(f"{where} names unknown rule {t!r}{names.suggestion(t)}" for t in unknown)
+        if directive.targets and not codes:
+            continue
+        if directive.action == "enable":
+            closed = _close(exemptions, open_disables, codes, directive.start)
+            if not closed:
+                warnings.append(f"{where} ends no open disable")
+            continue
+        if directive.action == "disable":
+            passage = (directive.end, len(text))
+            open_disables.append(len(exemptions))
+        else:
+            following = next((p for p in paragraphs if p.start >= directive.end), None)
+            if following is None:
+                warnings.append(f"{where} has no paragraph after it to apply to")
+                continue
+            passage = (following.start, following.end)
+        exemptions.append(Exemption(
+            action=directive.action, rules=directive.targets, codes=codes,
+            reason=directive.reason, start=directive.start, end=directive.end, line=line,
+            applies_start=passage[0], applies_end=passage[1]))
+    return exemptions, warnings
+
+
+def _codes(targets: Sequence[str], names: RuleNames) -> tuple[tuple[str, ...], list[str]]:
+    codes: set[str] = set()
+    unknown = []
+    for target in targets:
+        found = names.resolve(target)
+        codes.update(found)
+        if not found:
+            unknown.append(target)
+    return tuple(sorted(codes)), unknown
+
+
+def _close(exemptions: list[Exemption], open_disables: list[int], codes: tuple[str, ...],
+           at: int) -> bool:
+    """End the open disables `codes` names (all of them when `codes` is empty)."""
+    closing = [i for i in open_disables
+               if not codes or not exemptions[i].codes or set(codes) & set(exemptions[i].codes)]
+    for index in closing:
+        exemptions[index] = replace(exemptions[index], applies_end=at)
+        open_disables.remove(index)
+    return bool(closing)
+
+
+def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption],
+                     names: RuleNames) -> tuple[tuple[Finding, ...], tuple[Exemption, ...],
+                                                list[str]]:
+    """Split findings into those kept and those each exemption suppressed; report unused ones."""
+    kept: list[Finding] = []
+    suppressed: list[list[Finding]] = [[] for _ in exemptions]
+    for finding in findings:
+        owner = next((i for i, e in enumerate(exemptions) if e.covers(finding)), None)
+        if owner is None:
+            kept.append(finding)
+        else:
+            suppressed[owner].append(finding)
+    done = tuple(replace(e, suppressed=tuple(s)) for e, s in zip(exemptions, suppressed))
+    warnings = [f"line {e.line}: exemption '{e.describe()}' suppressed no finding; remove it if "
+                "the passage has changed" for e in done
+                if not e.suppressed and _all_ran(e, names)]
+    return tuple(kept), done, warnings
+
+
+def _all_ran(exemption: Exemption, names: RuleNames) -> bool:
+    """Only call an exemption unused when every rule it names actually ran."""
+    return set(exemption.codes) <= names.ran if exemption.codes else bool(names.ran)

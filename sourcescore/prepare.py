@@ -1,0 +1,92 @@
+"""From a file's text to the prose that is analysed: markup removed, directives found.
+
+Plain text is analysed as it is; Markdown has its markup blanked in place (`sourcescore.markup`);
+an HTML page has its article extracted by trafilatura. Inline exemptions
+(`sourcescore.exemptions`) are found in the file and blanked from the prose. For text and Markdown
+the prose has the file's length, so every offset in the report is an offset into the file; for
+HTML the offsets index the extracted text, and the report says so (`input.offsets`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from sourcescore.errors import InputError
+from sourcescore.exemptions import (
+    DEFAULT_PLAIN_TEXT,
+    Directive,
+    blank_directives,
+    find_directives,
+    plain_text_pattern,
+)
+from sourcescore.markup import blank_markdown, is_markdown
+from sourcescore.report import InputInfo
+
+HTML_SUFFIXES = (".html", ".htm")
+_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(.*?)[ \t]*-->", re.S)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One input ready for analysis."""
+
+    path: str
+    original: str  # the file's text as read
+    prose: str  # what the pipeline reads
+    directives: tuple[Directive, ...]
+    info: InputInfo
+
+
+@dataclass(frozen=True)
+class Preparer:
+    """Prepares inputs under one configuration: whether exemptions count, and their text form."""
+
+    exemptions: bool = True
+    plain_text_template: str = DEFAULT_PLAIN_TEXT
+
+    def __post_init__(self) -> None:
+        plain_text_pattern(self.plain_text_template)  # a bad template fails now, not per file
+
+    def prepare(self, path: str, text: str) -> Prepared:
+        if is_html(path):
+            return self._html(path, text)
+        if is_markdown(path):
+            return self._with_directives(path, text, blank_markdown(text), "markdown")
+        return self._with_directives(path, text, text, "text")
+
+    def _with_directives(self, path: str, text: str, prose: str, kind: str) -> Prepared:
+        directives = tuple(find_directives(text, plain_text_pattern(self.plain_text_template))) \
+            if self.exemptions else ()
+        return Prepared(path, text, blank_directives(prose, directives), directives,
+                        InputInfo(format=kind))
+
+    def _html(self, path: str, page: str) -> Prepared:
+        # Directive comments become paragraphs in the plain-text form, so they survive
+        # extraction in place and are found in the extracted text like any .txt directive.
+        if self.exemptions:
+            page = _HTML_DIRECTIVE.sub(lambda m: "<p>" + html.escape(
+                self.plain_text_template.format(directive=m[1])) + "</p>", page)
+        extracted, extractor = extract_article(page, path)
+        prepared = self._with_directives(path, extracted, extracted, "html")
+        info = InputInfo(format="html", offsets="extracted-text", extractor=extractor,
+                         text=extracted)
+        return Prepared(path, extracted, prepared.prose, prepared.directives, info)
+
+
+def is_html(path: str) -> bool:
+    return path.lower().endswith(HTML_SUFFIXES)
+
+
+def extract_article(page: str, name: str) -> tuple[str, str]:
+    """The main text of an HTML article page (one paragraph per line) and the extractor's name."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install, not the user's input
+        raise InputError(f"{name}: reading HTML needs trafilatura ({exc})") from None
+    text = trafilatura.extract(page, include_comments=False, include_tables=False,
+                               deduplicate=False, favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML page")
+    return text, f"trafilatura {trafilatura.__version__}"
