@@ -217,6 +217,9 @@ def _output(output_file):
         return
     target = Path(output_file)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from the CI user
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
@@ -291,6 +294,51 @@ def plugins() -> None:
         click.echo(f"error: {error}", err=True)
     if loaded.errors:
         sys.exit(int(ExitStatus.ERROR))
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the API has no authentication, so keep it local.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0: any free port).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: nearest rules.toml, else built-in defaults).")
+@click.option("--max-bytes", default=2_000_000, show_default=True, type=click.IntRange(1),
+              help="Largest request body accepted (413 beyond).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds one check may take (503 beyond; the worker is replaced).")
+def serve(host, port, config_path, max_bytes, timeout) -> None:
+    """Serve the checker over HTTP: POST /check, GET /rules, GET /health, and a page at /."""
+    import signal
+
+    from sourcescore.api import Checker
+    from sourcescore.parallel import CheckerSettings
+    from sourcescore.server import Limits, make_server
+
+    try:
+        checker = Checker(config_path)
+        settings = CheckerSettings(str(config_path) if config_path else None)
+        server, worker, seconds = make_server(checker, settings, host, port,
+                                              Limits(max_bytes, timeout))
+    except SourcescoreError as exc:
+        _die(str(exc))
+    except OSError as exc:
+        _die(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"sourcescore: serving on http://{bound_host}:{bound_port}/ (pipeline loaded in "
+               f"{seconds:.1f} s; POST /check, GET /rules, GET /health; Ctrl-C stops)")
+    sys.stdout.flush()
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        worker.close()
 
 
 @cli.command(context_settings=CONTEXT)

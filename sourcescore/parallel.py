@@ -18,6 +18,7 @@ from itertools import islice
 from multiprocessing import get_context
 from typing import Any
 
+from sourcescore.errors import SourcescoreError
 from sourcescore.report import FileReport
 
 #: Articles per task: enough for `nlp.pipe` to batch, small enough to keep workers even.
@@ -60,12 +61,12 @@ def check_in_processes(items: Iterable[tuple[str, str | Exception]], settings: C
     # spawn, not fork: the parent may hold threads (BLAS, the progress bar) that fork would
     # copy in a locked state.
     context = get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=start_worker,
                              initargs=(settings,)) as pool:
         pending: deque[Future] = deque()
         batches = _batches(items, BATCH)
         for batch in batches:
-            pending.append(pool.submit(_check_batch, batch))
+            pending.append(pool.submit(check_batch, batch))
             if len(pending) >= jobs * AHEAD:
                 yield from pending.popleft().result()
         while pending:
@@ -79,16 +80,24 @@ def _batches(items, size: int) -> Iterator[list]:
 
 
 _worker_checker = None
+_worker_error: SourcescoreError | None = None
 
 
-def _start_worker(settings: CheckerSettings) -> None:
-    global _worker_checker
+def start_worker(settings: CheckerSettings) -> None:
+    global _worker_checker, _worker_error
     # One process per core: a BLAS thread pool in every worker would only fight over cores.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
-    _worker_checker = settings.build()
-    _worker_checker.nlp  # load the pipeline now, not inside the first task
+    try:
+        _worker_checker = settings.build()
+        _worker_checker.nlp  # load the pipeline now, not inside the first task
+    except SourcescoreError as exc:
+        # Raised from the first task instead: a failing initializer would make the pool
+        # restart the worker forever (multiprocessing) or break it without the message.
+        _worker_error = exc
 
 
-def _check_batch(batch: list[tuple[str, str | Exception]]) -> list[FileReport]:
+def check_batch(batch: list[tuple[str, str | Exception]]) -> list[FileReport]:
+    if _worker_error is not None:
+        raise _worker_error
     return list(_worker_checker.check_texts(batch))

@@ -33,6 +33,8 @@ BUILTIN_PLUGINS = (
     "sourcescore_plugins.formats.json_report",
     "sourcescore_plugins.formats.sarif_report",
     "sourcescore_plugins.formats.github_report",
+    "sourcescore_plugins.formats.junit_report",
+    "sourcescore_plugins.formats.html_report",
 )
 AUTOLOAD_ENV = "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD"
 

@@ -32,12 +32,20 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
                           "fragments"?: [[start, end], ...]}],
         "wire_credits": [{"agency", "form": "dateline" | "byline" | "credit_line" | "in_text",
                           "start", "end", "text"}],
-        "errors": [{"code", "plugin", "message"}]   # rules that failed on this file
+        "errors": [{"code", "plugin", "message"}],  # rules that failed on this file
+        "exemptions": [{"action": "disable" | "ignore", "rules": [str], "codes": [str],
+                        "reason": str | null, "start", "end", "line",
+                        "applies_to": {"start", "end"},
+                        "suppressed": [finding, ...]}],   # `sourcescore explain exemptions`
+        "input": {"format": "text" | "markdown" | "html",
+                  "offsets": "file" | "extracted-text",
+                  "extractor"?: str, "text"?: str}   # for HTML: the extracted article text
       }]
     }
 
 Offsets are Python `str` indices (end exclusive) into the file's text as decoded (UTF-8, leading BOM
-dropped), so `text[start:end]` equals the reported `text`. `line`/`column` are 1-based, columns in
+dropped), so `text[start:end]` equals the reported `text`; for an HTML page they index the
+extracted article text given in `input.text`. `line`/`column` are 1-based, columns in
 code points. The contributions of a file's rules add up to its score. Output is deterministic: keys
 in a fixed order, findings sorted by position, no timestamps.
 """

@@ -1,0 +1,183 @@
+"""`sourcescore serve` over real HTTP on a loopback port: a separate process, real sockets."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, SEEDS
+from sourcescore.cli import cli
+from sourcescore.report import report_schema
+
+MAX_BYTES = 400_000
+TIMEOUT = 3.0
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen, url: str, banner: str) -> None:
+        self.process, self.url, self.banner = process, url, banner
+        parts = urlsplit(url)
+        self.host, self.port = parts.hostname, parts.port
+
+    def request(self, method: str, path: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None, timeout: float = 120):
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, response.getheader("Content-Type"), response.read()
+        finally:
+            connection.close()
+
+    def post(self, path: str, body: bytes, content_type: str = "text/plain; charset=utf-8"):
+        return self.request("POST", path, body, {"Content-Type": content_type})
+
+
+def start_server(*args: str) -> Server:
+    env = {**os.environ, "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcescore", "serve", "--port", "0", *args], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    banner = process.stdout.readline()  # printed once the pipeline is loaded
+    if "serving on" not in banner:
+        process.kill()
+        raise AssertionError(f"server did not start: {banner!r} {process.stderr.read()}")
+    return Server(process, banner.split("serving on ")[1].split()[0].rstrip("/"), banner)
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = start_server("--max-bytes", str(MAX_BYTES), "--timeout", str(TIMEOUT))
+    yield running
+    running.process.terminate()
+    assert running.process.wait(timeout=30) == 0  # SIGTERM is a clean stop
+
+
+SEED = SEEDS[1].read_text(encoding="utf-8")
+
+
+def test_binds_to_loopback_by_default_and_says_where(server):
+    assert server.host == "127.0.0.1"
+    assert "pipeline loaded in" in server.banner
+
+
+def test_health_and_rules(server, runner):
+    status, media_type, body = server.request("GET", "/health")
+    assert status == 200 and media_type.startswith("application/json")
+    health = json.loads(body)
+    assert health["status"] == "ok" and health["max_bytes"] == MAX_BYTES
+    status, _, body = server.request("GET", "/rules")
+    expected = json.loads(runner.invoke(cli, ["rules", "-f", "json"]).output)
+    assert status == 200 and json.loads(body) == expected
+
+
+def test_check_returns_exactly_the_report_the_command_line_prints(server, runner):
+    status, media_type, body = server.post("/check", SEED.encode("utf-8"))
+    assert status == 200 and media_type.startswith("application/json")
+    served = json.loads(body)
+    jsonschema.validate(served, report_schema())
+    cli_result = runner.invoke(cli, ["check", "-", "--stdin-filename", "story.txt", "-f", "json"],
+                               input=SEED)
+    assert served["files"] == json.loads(cli_result.output)["files"]
+
+
+def test_json_body_names_the_path_that_chooses_the_reader(server):
+    story = "# Talks stall\n\nOfficials said the talks had **stalled**.\n"
+    body = json.dumps({"text": story, "path": "desk/story.md"}).encode()
+    status, _, answer = server.post("/check", body, "application/json")
+    (file,) = json.loads(answer)["files"]
+    assert status == 200 and file["path"] == "desk/story.md"
+    assert file["input"]["format"] == "markdown"
+    assert all(story[f["start"]:f["end"]] == f["text"] for f in file["findings"])
+
+
+def test_other_formats_by_query_parameter(server):
+    status, media_type, body = server.post("/check?format=html", SEED.encode())
+    assert status == 200 and media_type.startswith("text/html")
+    assert b"<!doctype html>" in body and b"hl-source" in body
+    status, media_type, body = server.post("/check?format=sarif", SEED.encode())
+    assert status == 200 and json.loads(body)["version"] == "2.1.0"
+    status, _, body = server.post("/check?format=nope", SEED.encode())
+    assert status == 400 and "unknown format 'nope'" in json.loads(body)["error"]
+
+
+@pytest.mark.parametrize("body, content_type, status, message", [
+    (b"{not json", "application/json", 400, "not valid JSON"),
+    (b'{"txt": "hello"}', "application/json", 400, "expected a JSON object"),
+    (b'{"text": "hi", "path": 3}', "application/json", 400, '"path" must be'),
+    (b"caf\xc3\x28 broken", "text/plain", 400, "not valid UTF-8"),
+    (b"a,b\n1,2\n", "text/csv", 415, "cannot read 'text/csv'"),
+    (b"<html><head><script>var a;</script></head></html>", "text/html", 422, None),
+])
+def test_malformed_requests_get_a_clear_error(server, body, content_type, status, message):
+    got, media_type, answer = server.post("/check", body, content_type)
+    assert got == status and media_type.startswith("application/json")
+    if message:
+        assert message in json.loads(answer)["error"]
+    else:  # checked, but the input was unusable: the report says why
+        assert json.loads(answer)["files"][0]["status"] == "error"
+
+
+def test_empty_story_is_reported_not_refused(server):
+    status, _, body = server.post("/check", b"  \n")
+    assert status == 200 and json.loads(body)["files"][0]["status"] == "empty"
+
+
+def test_wrong_method_unknown_endpoint_and_missing_length(server):
+    assert server.request("GET", "/check")[0] == 405
+    assert server.request("POST", "/health", b"x")[0] == 405
+    assert server.request("GET", "/nowhere")[0] == 404
+    connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
+    connection.putrequest("POST", "/check")
+    connection.putheader("Content-Type", "text/plain")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 411 and b"Content-Length" in response.read()
+    connection.close()
+
+
+def test_oversized_body_is_refused_with_413(server):
+    status, _, body = server.post("/check", b"a" * (MAX_BYTES + 1))
+    assert status == 413 and "the limit is 400,000" in json.loads(body)["error"]
+
+
+def test_concurrent_requests_are_all_answered(server):
+    results = []
+
+    def ask():
+        results.append(server.post("/check", SEED.encode())[0])
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [200] * 4
+
+
+def test_a_check_over_the_time_limit_gets_503_and_the_server_recovers(server):
+    long_story = ("The minister said on Tuesday that the talks would resume next week. " * 4500)
+    began = time.monotonic()
+    status, _, body = server.post("/check", long_story.encode())
+    assert status == 503 and "longer than the 3 s limit" in json.loads(body)["error"]
+    assert time.monotonic() - began < TIMEOUT + 10
+    status, _, body = server.post("/check", SEED.encode())
+    assert status == 200 and json.loads(body)["files"][0]["status"] == "ok"
+
+
+def test_a_port_in_use_is_one_clear_line(server):
+    result = subprocess.run(
+        [sys.executable, "-m", "sourcescore", "serve", "--port", str(server.port)], cwd=ROOT,
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"sourcescore: error: cannot listen on 127.0.0.1:{server.port}")
+    assert "Traceback" not in result.stderr
