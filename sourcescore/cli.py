@@ -341,6 +341,25 @@ def serve(host, port, config_path, max_bytes, timeout) -> None:
         worker.close()
 
 
+@cli.command("new-plugin", context_settings=CONTEXT)
+@click.argument("project")
+@click.option("--prefix", required=True, help="Rule code prefix, 2-5 letters (ACM -> ACM101).")
+@click.option("--directory", type=click.Path(file_okay=False), default=None,
+              help="Where to write it (default: ./PROJECT).")
+def new_plugin(project, prefix, directory) -> None:
+    """Write a working plugin package (entry point, one rule, tests) to start from."""
+    from sourcescore.scaffold import new_plugin as scaffold
+
+    target = Path(directory or project)
+    try:
+        written = scaffold(project, prefix, target)
+    except SourcescoreError as exc:
+        _die(str(exc))
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {target} && pip install -e '.[test]' && python -m pytest")
+
+
 @cli.command(context_settings=CONTEXT)
 def schema() -> None:
     """Print the JSON Schema of the `json` report."""

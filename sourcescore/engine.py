@@ -104,7 +104,7 @@ def _run(rule: Rule, analysis: Analysis, config: Config):
     try:
         with _time_limit(config.general.rule_timeout):
             outcome = rule.check(analysis, config.rules[rule.code].options)
-        problem = _malformed(outcome, len(analysis.text))
+        problem = malformed_outcome(outcome, len(analysis.text))
     except RuleTimeout as exc:
         return None, str(exc)
     except Exception as exc:  # one rule's crash must not lose the article's other results
@@ -114,7 +114,7 @@ def _run(rule: Rule, analysis: Analysis, config: Config):
     return outcome, None
 
 
-def _malformed(outcome, length: int) -> str | None:
+def malformed_outcome(outcome, length: int) -> str | None:
     if not isinstance(outcome, RuleOutcome):
         return f"expected RuleOutcome, got {type(outcome).__name__}"
     score = outcome.score

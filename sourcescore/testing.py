@@ -86,19 +86,53 @@ def _split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-@lru_cache(maxsize=1)
-def _builtin_rules():
+@lru_cache(maxsize=None)
+def _rules(plugin: object | None = None):
     from sourcescore.plugins import load_plugins
 
-    return load_plugins(autoload=False).rules
+    plugins = load_plugins(extra=(plugin,) if plugin is not None else (), autoload=False)
+    if plugins.errors:
+        raise AssertionError("; ".join(plugins.errors))
+    return plugins.rules
 
 
-def run_rule(code: str, analysis: Analysis, **options) -> RuleOutcome:
-    """Run one registered rule on `analysis` with its default options, overridden by `options`."""
-    rule = _builtin_rules().get(code)
+def run_rule(code: str, analysis: Analysis, *, plugin: object | None = None,
+             **options) -> RuleOutcome:
+    """Run one rule on `analysis` with its default options, overridden by `options`.
+
+    Built-in rules are found by code; a plugin's rules when its module (or hook object) is
+    given as `plugin`, registered exactly as the entry point would register it.
+    """
+    rule = _rules(plugin).get(code)
     if rule is None:
         raise KeyError(f"no rule {code}")
-    return rule.check(analysis, dataclasses.replace(rule.options_type(), **options))
+    outcome = rule.check(analysis, dataclasses.replace(rule.options_type(), **options))
+    from sourcescore.engine import malformed_outcome
+
+    problem = malformed_outcome(outcome, len(analysis.text))
+    if problem:  # the check the engine makes on every run, made here so a test fails first
+        raise AssertionError(f"{code} {problem}")
+    return outcome
+
+
+def parse(text: str) -> Analysis:
+    """The real analysis of `text` (spaCy parse included, as `analysis.doc`): for rules that read
+    tokens or for tests that want the true sentence split and attributions. Loads the pipeline
+    once per process."""
+    return _checker().analyse(text)
+
+
+@lru_cache(maxsize=1)
+def _checker():
+    from sourcescore.api import Checker
+
+    return Checker(use_config_file=False)
+
+
+def assert_flags(outcome: RuleOutcome, analysis: Analysis, expected: list[str]) -> None:
+    """Assert that the rule flagged exactly `expected` (the flagged texts, in order)."""
+    found = flagged_texts(outcome, analysis)
+    assert found == expected, f"flagged {found!r}, expected {expected!r}"
 
 
 def flagged_texts(outcome: RuleOutcome, analysis: Analysis) -> list[str]:

@@ -84,3 +84,37 @@ def test_github_reports_unreadable_files_as_errors(runner, stories):
     result = runner.invoke(cli, ["check", str(stories / "broken.txt"), "-f", "github"])
     assert result.exit_code == 2
     assert result.output.startswith("::error file=")
+
+
+def test_sarif_keeps_exempted_findings_as_suppressed_results(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("<!-- sourcescore: ignore SRC302 -- critics named in the sidebar -->\n"
+                     "Critics said the plan was doomed.\n")
+    _, log = _sarif(runner, story)
+    Draft4Validator(SARIF_SCHEMA).validate(log)
+    (suppressed,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "SRC302"]
+    assert suppressed["suppressions"][0]["justification"] == "critics named in the sidebar"
+
+
+def test_junit_has_a_suite_per_file_and_a_failure_per_finding(runner, stories):
+    import xml.etree.ElementTree as ET
+
+    result = runner.invoke(cli, ["check", str(stories), "-f", "junit"])
+    junit = runner.invoke(cli, ["check", str(stories), "-f", "json"])
+    files = {f["path"]: f for f in json.loads(junit.output)["files"]}
+    root = ET.fromstring(result.output.split("\n", 1)[1])
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == set(files)
+    for path, file in files.items():
+        suite = suites[path]
+        failures = suite.findall("testcase/failure")
+        assert len(failures) == len(file["findings"])
+        if file["status"] == "error":
+            assert "binary" in suite.find("testcase/error").get("message")
+        else:
+            assert len(suite.findall("testcase")) == len(file["rules"])
+            score = {p.get("name"): p.get("value") for p in suite.findall("properties/property")}
+            assert float(score["score"]) == file["score"]
+    assert int(root.get("failures")) == sum(int(s.get("failures")) for s in suites.values())
+    assert int(root.get("errors")) == 1

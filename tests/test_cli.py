@@ -141,7 +141,7 @@ def test_plugins_lists_builtins(runner):
     result = run(runner, "plugins")
     assert result.exit_code == 0
     assert "sourcescore_plugins.named_source_ratio builtin: SRC101" in result.output
-    assert "output formats: concise, full, github, json, json-lines, sarif" in result.output
+    assert "output formats: concise, full, github, html, json, json-lines, junit, sarif" in result.output
 
 
 def test_against_takes_several_references(runner):

@@ -28,7 +28,8 @@ def test_builtins_load_cleanly():
     plugins = load_plugins(autoload=False)
     assert plugins.errors == []
     assert len(plugins.rules) == 9
-    assert set(plugins.formats) == {"full", "concise", "json", "json-lines", "sarif", "github"}
+    assert set(plugins.formats) == {"full", "concise", "json", "json-lines", "sarif", "github",
+                                    "junit", "html"}
 
 
 def test_rule_codes_names_and_docs_follow_the_conventions():

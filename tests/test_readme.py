@@ -26,7 +26,8 @@ def test_plugin_example_registers_and_flags(checker):
 
 
 def test_ci_runs_the_readme_test_command():
-    commands = re.findall(r"```sh\n(python3 -m venv[^\n]*)\n```", README)
+    commands = re.findall(r"```sh\n((?:sh tests/install-browser.sh && )?python3 -m venv[^\n]*)"
+                          r"\n```", README)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert len(commands) == 2
     assert commands[1] in ci

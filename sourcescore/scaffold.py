@@ -1,0 +1,54 @@
+"""`sourcescore new-plugin`: a working plugin package to start from.
+
+The package it writes has the entry point, one rule in its own module (documented the way
+`sourcescore explain` prints it), options, and model-free tests using `sourcescore.testing`; its
+README lists the conventions. The templates live in `sourcescore/templates/plugin/`.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+
+from sourcescore import __version__
+from sourcescore.errors import SourcescoreError
+
+RESERVED_PREFIXES = ("SRC",)
+#: template file -> where it goes ({package} and {rule_module} filled in)
+LAYOUT = {
+    "pyproject.toml.tmpl": "pyproject.toml",
+    "README.md.tmpl": "README.md",
+    "__init__.py.tmpl": "{package}/__init__.py",
+    "rule.py.tmpl": "{package}/{rule_module}.py",
+    "test_rule.py.tmpl": "tests/test_{rule_module}.py",
+}
+RULE_MODULE = "reportedly"
+RULE_NAME = "unattributed-reportedly"
+
+
+def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
+    """Write the package for `project` with rule codes under `prefix`; return the files."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", project):
+        raise SourcescoreError(f"{project!r} is not a usable project name (letters, digits, - _)")
+    prefix = prefix.upper()
+    if not re.fullmatch(r"[A-Z]{2,5}", prefix):
+        raise SourcescoreError(f"code prefix {prefix!r} must be 2 to 5 letters")
+    if prefix in RESERVED_PREFIXES:
+        raise SourcescoreError(f"code prefix {prefix} is sourcescore's own; choose another")
+    if directory.exists() and any(directory.iterdir()):
+        raise SourcescoreError(f"{directory}: already exists and is not empty")
+    package = project.lower().replace("-", "_")
+    values = {"project": project, "package": package, "entry_point": package, "prefix": prefix,
+              "rule_name": RULE_NAME, "rule_module": RULE_MODULE,
+              "sourcescore_version": __version__}
+    templates = files("sourcescore").joinpath("templates", "plugin")
+    written = []
+    for template, target in LAYOUT.items():
+        path = directory / target.format(package=package, rule_module=RULE_MODULE)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = Template(templates.joinpath(template).read_text("utf-8")).substitute(values)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
