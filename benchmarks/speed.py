@@ -16,7 +16,7 @@ RSS:
   c2  the library on two worker processes (`sourcescore.parallel.check_in_processes`, jobs=2)
 
 Then the single-story figures (`sourcescore --help`; `sourcescore check` on a 1,000-word story
-beside the bare pipeline load) and peak RSS of `check -f json-lines` over 1,000 and 10,000
+beside the bare pipeline load, and through a running `sourcescore serve` with `--server`) and peak RSS of `check -f json-lines` over 1,000 and 10,000
 short articles (`--scaling`). Targets are printed beside the figures; nothing is asserted.
 """
 
@@ -147,6 +147,24 @@ def single_story(workdir: Path) -> None:
         measure([*SOURCESCORE, "check", str(story), "--exit-zero"])["seconds"] for _ in range(3))
     print(f"sourcescore check on a {words}-word story: median {check:.2f} s whole process "
           f"(target < 1.5); bare spaCy import + pipeline load alone: {bare_load:.2f} s")
+    remote = _through_server(story)
+    print(f"sourcescore check --server (a running `sourcescore serve`) on the same story: "
+          f"median {remote:.2f} s whole process (target < 1.5)")
+
+
+def _through_server(story: Path) -> float:
+    """Whole-process time of `check --server` against a server started (and stopped) here."""
+    server = subprocess.Popen([*SOURCESCORE, "serve", "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        banner = server.stdout.readline()
+        url = banner.split("serving on ")[1].split()[0]
+        command = [*SOURCESCORE, "check", "--server", url, str(story), "--exit-zero"]
+        measure(command)  # the first request warms the worker's caches
+        return statistics.median(measure(command)["seconds"] for _ in range(5))
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def _bare_load(story: Path) -> float:

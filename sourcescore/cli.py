@@ -74,13 +74,21 @@ def cli() -> None:
                    "machine formats).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786); needs the 'dask' extra.")
+@click.option("--server", default=None, metavar="URL", envvar="SOURCESCORE_SERVER",
+              help="Check through a running `sourcescore serve` (http://127.0.0.1:8765): no "
+                   "pipeline loading; the server's configuration scores.")
 def check(paths, output_format, config_path, fail_under, select, ignore, references,
-          stdin_filename, output_file, exit_zero, jobs, progress, scheduler) -> None:
+          stdin_filename, output_file, exit_zero, jobs, progress, scheduler, server) -> None:
     """Check articles (files, directories, or - for standard input)."""
     try:
+        if server and (config_path or select or ignore or references or jobs != 1 or
+                       scheduler):
+            raise SourcescoreError("--server uses the server's configuration: it cannot be "
+                                   "combined with --config, --select, --ignore, --against, "
+                                   "--jobs or --scheduler")
         status = _check(paths, output_format, config_path, fail_under, select, ignore,
                         references, stdin_filename, output_file,
-                        _Execution(jobs, progress, scheduler))
+                        _Execution(jobs, progress, scheduler, server))
     except SourcescoreError as exc:
         _die(str(exc))
     if exit_zero and status == ExitStatus.FAILED:
@@ -93,6 +101,7 @@ class _Execution:
     jobs: int = 1
     progress: bool | None = None
     scheduler: str | None = None
+    server: str | None = None
 
 
 def _check(paths, output_format, config_path, fail_under, select, ignore, references,
@@ -101,6 +110,10 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
 
     checker = Checker(config_path, select=_codes(select), ignore=_codes(ignore))
     _check_codes(checker, _codes(select) + _codes(ignore))
+    if execution.server:
+        from sourcescore.client import RemoteChecker
+
+        checker = RemoteChecker(execution.server, checker)
     fmt_name = output_format or "full"
     fmt = checker.plugins.formats.get(fmt_name)
     if fmt is None:

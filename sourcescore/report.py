@@ -215,6 +215,51 @@ class Report:
         }
 
 
-def _round(value: float | None) -> float | None:
-    # Two decimals keep reports stable across platforms' float formatting.
+def rounded(value: float | None) -> float | None:
+    """A score as every format shows it: two decimals, which keep reports stable across
+    platforms' float formatting and make a report read back from JSON print the same."""
     return None if value is None else round(value, 2)
+
+
+_round = rounded
+
+
+def file_report_from_dict(data: dict[str, Any], text: str = "") -> FileReport:
+    """Rebuild a `FileReport` from its JSON form (the inverse of `to_dict`, `text` aside:
+    the JSON does not carry the article, so the caller passes it)."""
+    from sourcescore.model import Span
+
+    def span(value):
+        return Span(**value) if value else None
+
+    def finding(value):
+        return Finding(**value)
+
+    def attribution(value):
+        value = dict(value)
+        for key in ("content", "source", "cue"):
+            value[key] = span(value[key])
+        value["fragments"] = tuple(tuple(f) for f in value.get("fragments", ()))
+        return Attribution(**value)
+
+    def exemption(value):
+        value = dict(value)
+        applies = value.pop("applies_to")
+        return Exemption(**{**value, "rules": tuple(value["rules"]),
+                            "codes": tuple(value["codes"]),
+                            "suppressed": tuple(map(finding, value["suppressed"])),
+                            "applies_start": applies["start"], "applies_end": applies["end"]})
+
+    def rule(value):
+        return RuleResult(**{**value, "metrics": tuple(value["metrics"].items())})
+
+    return FileReport(
+        path=data["path"], status=data["status"], score=data["score"],
+        rules=tuple(map(rule, data["rules"])), findings=tuple(map(finding, data["findings"])),
+        attributions=tuple(map(attribution, data["attributions"])),
+        wire_credits=tuple(WireCredit(**w) for w in data["wire_credits"]),
+        errors=tuple(RuleError(**e) for e in data["errors"]), stats=tuple(data["stats"].items()),
+        error=data["error"], warnings=tuple(data["warnings"]),
+        exemptions=tuple(map(exemption, data.get("exemptions", ()))),
+        input=InputInfo(**data.get("input", {})), text=text,
+    )

@@ -181,3 +181,63 @@ def test_a_port_in_use_is_one_clear_line(server):
     assert result.returncode == 2
     assert result.stderr.startswith(f"sourcescore: error: cannot listen on 127.0.0.1:{server.port}")
     assert "Traceback" not in result.stderr
+
+
+# --- `sourcescore check --server`: the same output as a local run, without loading spaCy ---
+
+@pytest.fixture(scope="module")
+def stories(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("remote")
+    (folder / "a.txt").write_text(SEED, encoding="utf-8")
+    (folder / "b.md").write_text("# Talks\n\n<!-- sourcescore: ignore SRC302 -- named below -->\n"
+                                 "Critics said the plan was *doomed*.\n", encoding="utf-8")
+    (folder / "c.html").write_text("<html><body><article><p>GENEVA (Reuters) - Officials said "
+                                   "the talks had stalled on Tuesday.</p></article></body></html>",
+                                   encoding="utf-8")
+    (folder / "d.txt").write_bytes(b"\x00binary")
+    (folder / "e.html").write_text("<html><head><script>var a;</script></head></html>")
+    return folder
+
+
+@pytest.mark.parametrize("output_format", ["full", "concise", "json", "json-lines", "sarif",
+                                           "github", "junit", "html"])
+def test_check_through_the_server_prints_what_a_local_run_prints(server, stories, runner,
+                                                                 output_format):
+    local = runner.invoke(cli, ["check", str(stories), "-f", output_format])
+    remote = runner.invoke(cli, ["check", str(stories), "-f", output_format,
+                                 "--server", server.url])
+    assert remote.output == local.output
+    assert remote.exit_code == local.exit_code == 2  # d.txt is binary, e.html has no article
+
+
+def test_the_client_never_imports_spacy(server):
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print('spacy' in sys.modules, file=sys.stderr))\n"
+            "from sourcescore.cli import main\n"
+            f"sys.argv = ['sourcescore', 'check', '--server', {server.url!r}, "
+            f"{str(SEEDS[1])!r}, '-f', 'concise']\n"
+            "main()\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120,
+                            env={**os.environ, "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD": "1"})
+    assert "sourcing score" in result.stdout
+    assert result.stderr.strip() == "False"
+
+
+def test_no_server_is_one_clear_line(runner):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    story = SEEDS[1]
+    result = runner.invoke(cli, ["check", str(story), "--server", f"http://127.0.0.1:{port}"])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"sourcescore: error: no sourcescore server at "
+                                    f"http://127.0.0.1:{port}")
+
+
+def test_server_mode_refuses_local_only_options(runner):
+    result = runner.invoke(cli, ["check", str(SEEDS[1]), "--server", "http://127.0.0.1:1",
+                                 "--select", "SRC1"])
+    assert result.exit_code == 2 and "cannot be combined with --config, --select" in result.output

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import Report
+from sourcescore.report import Report, rounded
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -38,7 +38,7 @@ def render_github(report: Report, out: TextIO, options: RenderOptions) -> None:
             out.write(_command("error", {"file": file.path, "title": "sourcescore"},
                                file.error or "unreadable"))
         else:
-            score = "n/a" if file.score is None else f"{file.score:.0f}/100"
+            score = "n/a" if file.score is None else f"{rounded(file.score):.0f}/100"
             out.write(_command("notice", {"file": file.path, "title": "sourcing score"},
                                f"sourcing score {score} ({file.status})"))
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.model import SOURCE_TYPES
-from sourcescore.report import FileReport, Finding, Report
+from sourcescore.report import FileReport, Finding, Report, rounded
 
 #: A colour per source type, from accountable (greens, blues) to unaccountable (orange, grey).
 TYPE_COLOURS = {
@@ -135,8 +135,9 @@ def _file(number: int, file: FileReport) -> str:
 def _score(file: FileReport) -> str:
     if file.score is None:
         return '<div><div class="score">n/a</div><div class="muted">no rule applies</div></div>'
-    grade = "good" if file.score >= 75 else "fair" if file.score >= 50 else "poor"
-    return (f'<div><div class="score {grade}" data-score="{file.score:.2f}">{file.score:.0f}'
+    score = rounded(file.score)
+    grade = "good" if score >= 75 else "fair" if score >= 50 else "poor"
+    return (f'<div><div class="score {grade}" data-score="{score:.2f}">{score:.0f}'
             f'</div><div class="muted">sourcing score / 100</div></div>')
 
 
@@ -147,16 +148,17 @@ def _chart(file: FileReport) -> str:
     parts = []
     for index, rule in enumerate(rows):
         y = index * height
-        length = bar * rule.score / 100
-        colour = "#1b7f3b" if rule.score >= 75 else "#d08a00" if rule.score >= 50 else "#c0262d"
+        score = rounded(rule.score)
+        length = bar * score / 100
+        colour = "#1b7f3b" if score >= 75 else "#d08a00" if score >= 50 else "#c0262d"
         parts.append(
             f'<g class="bar" data-code="{rule.code}"><title>{escape(rule.code)} '
-            f'{escape(rule.name)}: {rule.score:.0f}/100, weight {rule.weight:g}. '
+            f'{escape(rule.name)}: {score:.0f}/100, weight {rule.weight:g}. '
             f'{escape(rule.summary)}</title>'
             f'<text x="0" y="{y + 13}">{escape(rule.code)} {escape(rule.name)}</text>'
             f'<rect x="{width - bar - 34}" y="{y + 3}" width="{bar}" height="12" fill="#eee"/>'
             f'<rect x="{width - bar - 34}" y="{y + 3}" width="{length:.1f}" height="12" '
-            f'fill="{colour}"/><text x="{width - 28}" y="{y + 13}">{rule.score:.0f}</text></g>')
+            f'fill="{colour}"/><text x="{width - 28}" y="{y + 13}">{score:.0f}</text></g>')
     return (f'<svg class="chart" role="img" aria-label="sub-scores" width="{width}" '
             f'height="{max(1, len(rows)) * height}">{"".join(parts)}</svg>')
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import FileReport, Finding, Report
+from sourcescore.report import FileReport, Finding, Report, rounded
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
@@ -59,7 +59,8 @@ def sarif_log(report: Report, rules) -> dict[str, Any]:
             "invocations": [{"executionSuccessful": not notifications,
                              "toolExecutionNotifications": notifications}],
             "results": results,
-            "properties": {"sourcescore/scores": {f.path: f.score for f in report.files}},
+            "properties": {"sourcescore/scores": {f.path: rounded(f.score)
+                                                  for f in report.files}},
         }],
     }
 

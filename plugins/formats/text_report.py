@@ -10,7 +10,7 @@ from typing import TextIO
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import FileReport, Report
+from sourcescore.report import FileReport, Report, rounded
 from sourcescore.textio import LineIndex
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
@@ -30,7 +30,7 @@ def score_line(file: FileReport) -> str:
     if file.status == "empty" or file.score is None:
         reason = "; ".join(file.warnings) or "no rule applies"
         return f"{file.path}: not scored ({reason})"
-    return f"{file.path}: sourcing score {file.score:.0f}/100"
+    return f"{file.path}: sourcing score {rounded(file.score):.0f}/100"
 
 
 def notes(file: FileReport) -> list[str]:
@@ -104,9 +104,9 @@ def _arithmetic(file: FileReport, out: TextIO) -> None:
             out.write(f"  {rule.code} {rule.name:<26} {sub:>6}  weight {rule.weight:<4g}"
                       f"          {rule.error or rule.summary}\n")
             continue
-        out.write(f"  {rule.code} {rule.name:<26} {rule.score:6.1f}  weight {rule.weight:<4g}"
-                  f" -> {rule.contribution:5.1f}  {rule.summary}\n")
-    total = f"{file.score:.1f}" if file.score is not None else "n/a"
+        out.write(f"  {rule.code} {rule.name:<26} {rounded(rule.score):6.1f}  weight "
+                  f"{rule.weight:<4g} -> {rounded(rule.contribution):5.1f}  {rule.summary}\n")
+    total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
 
 
