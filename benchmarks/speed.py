@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -80,9 +81,15 @@ LIBRARY = textwrap.dedent("""
 """)
 
 
+#: Like an installed package, whose bytecode pip compiles at install time: an editable checkout
+#: under PYTHONDONTWRITEBYTECODE (set in some sandboxes) would recompile every module of
+#: sourcescore on every start, a cost no installed copy pays (spaCy's own bytecode is there).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def measure(command: list[str]) -> dict:
     done = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True,
-                          text=True, cwd=ROOT, check=False)
+                          text=True, cwd=ROOT, check=False, env=ENV)
     if done.returncode:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{done.stderr}")
     return json.loads(done.stdout)
@@ -155,7 +162,7 @@ def single_story(workdir: Path) -> None:
 def _through_server(story: Path) -> float:
     """Whole-process time of `check --server` against a server started (and stopped) here."""
     server = subprocess.Popen([*SOURCESCORE, "serve", "--port", "0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+                              stderr=subprocess.DEVNULL, text=True, env=ENV)
     try:
         banner = server.stdout.readline()
         url = banner.split("serving on ")[1].split()[0]
@@ -168,7 +175,7 @@ def _through_server(story: Path) -> float:
 
 
 def _bare_load(story: Path) -> float:
-    done = subprocess.run([sys.executable, "-c", BARE, str(story.parent)], capture_output=True,
+    done = subprocess.run([sys.executable, "-c", BARE, str(story.parent)], capture_output=True, env=ENV,
                           text=True, check=True)
     return float(done.stderr.split("load=")[1].split()[0])
 

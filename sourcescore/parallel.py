@@ -83,11 +83,12 @@ _worker_checker = None
 _worker_error: SourcescoreError | None = None
 
 
-def start_worker(settings: CheckerSettings) -> None:
+def start_worker(settings: CheckerSettings, one_thread: bool = True) -> None:
     global _worker_checker, _worker_error
-    # One process per core: a BLAS thread pool in every worker would only fight over cores.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+    if one_thread:
+        # One process per core: a BLAS thread pool in every worker would only fight over cores.
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
     try:
         _worker_checker = settings.build()
         _worker_checker.nlp  # load the pipeline now, not inside the first task

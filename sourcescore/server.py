@@ -73,8 +73,9 @@ class Worker:
 
     def _start(self):
         self._ready.clear()
+        # The only worker: let its linear algebra use every core.
         return get_context("spawn").Pool(1, initializer=start_worker,
-                                         initargs=(self._settings,))
+                                         initargs=(self._settings, False))
 
     def warm_up(self) -> float:
         """Load the pipeline now; return the seconds it took."""
@@ -108,7 +109,13 @@ class Worker:
                 self.warm_up()
 
     def close(self) -> None:
-        self._pool.terminate()
+        # Kill the worker outright (it holds nothing worth flushing), then let the pool tidy up
+        # for a bounded time: shutting down must not hang on a wedged worker.
+        for process in list(getattr(self._pool, "_pool", ())):
+            process.kill()
+        closer = threading.Thread(target=self._pool.terminate, daemon=True)
+        closer.start()
+        closer.join(5)
 
 
 class Service:
