@@ -258,8 +258,7 @@ def _file_status(file, threshold: float, config) -> ExitStatus:
 def rules(output_format) -> None:
     """List the registered rules."""
     plugins = _load()
-    rows = [{"code": r.code, "name": r.name, "plugin": r.plugin, "weight": r.weight,
-             "severity": r.severity, "summary": r.summary} for r in plugins.rules]
+    rows = [rule.describe() for rule in plugins.rules]
     if output_format == "json":
         import json
 

@@ -39,7 +39,8 @@ from sourcescore.textio import LineIndex
 
 ACTIONS = ("disable", "enable", "ignore")
 DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
-_COMMENT = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(?P<body>.*?)[ \t]*-->", re.S)
+#: A directive as an HTML comment; group `body` is the directive itself.
+COMMENT_DIRECTIVE = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(?P<body>.*?)[ \t]*-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def _loose(literal: str) -> str:
 
 def find_directives(text: str, plain_text: re.Pattern[str] | None) -> list[Directive]:
     """Every directive in `text`, in order of appearance."""
-    matches = list(_COMMENT.finditer(text))
+    matches = list(COMMENT_DIRECTIVE.finditer(text))
     if plain_text is not None:
         matches.extend(plain_text.finditer(text))
     return [_directive(m) for m in sorted(matches, key=lambda m: m.start())]

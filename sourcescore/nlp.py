@@ -74,10 +74,10 @@ def _use_fast_attributes(nlp) -> None:
     of the cost. A pipeline whose patterns it cannot reproduce keeps its own ruler."""
     from spacy.language import Language
 
-    from sourcescore.attributes import FastAttributes, UnsupportedPattern
+    from sourcescore.attributes import FastAttributes, UnsupportedPattern, compile_patterns
 
     try:
-        fast = FastAttributes(nlp.get_pipe("attribute_ruler").patterns)
+        compile_patterns(nlp.get_pipe("attribute_ruler").patterns)
     except UnsupportedPattern:
         return
     if FAST_ATTRIBUTES not in Language.factories:
@@ -86,7 +86,6 @@ def _use_fast_attributes(nlp) -> None:
             return FastAttributes(nlp.get_pipe("attribute_ruler").patterns)
     nlp.add_pipe(FAST_ATTRIBUTES, before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
-    del fast
 
 
 #: Longest stretch parsed at once. spaCy refuses more than `nlp.max_length` characters and its

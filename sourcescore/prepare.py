@@ -10,11 +10,11 @@ HTML the offsets index the extracted text, and the report says so (`input.offset
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from sourcescore.errors import InputError
 from sourcescore.exemptions import (
+    COMMENT_DIRECTIVE,
     DEFAULT_PLAIN_TEXT,
     Directive,
     blank_directives,
@@ -25,7 +25,6 @@ from sourcescore.markup import blank_markdown, is_markdown
 from sourcescore.report import InputInfo
 
 HTML_SUFFIXES = (".html", ".htm")
-_HTML_DIRECTIVE = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(.*?)[ \t]*-->", re.S)
 
 
 @dataclass(frozen=True)
@@ -66,8 +65,8 @@ class Preparer:
         # Directive comments become paragraphs in the plain-text form, so they survive
         # extraction in place and are found in the extracted text like any .txt directive.
         if self.exemptions:
-            page = _HTML_DIRECTIVE.sub(lambda m: "<p>" + html.escape(
-                self.plain_text_template.format(directive=m[1])) + "</p>", page)
+            page = COMMENT_DIRECTIVE.sub(lambda m: "<p>" + html.escape(
+                self.plain_text_template.format(directive=m["body"])) + "</p>", page)
         extracted, extractor = extract_article(page, path)
         prepared = self._with_directives(path, extracted, extracted, "html")
         info = InputInfo(format="html", offsets="extracted-text", extractor=extractor,

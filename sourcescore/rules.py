@@ -39,6 +39,11 @@ class Rule:
     doc: str = ""
     plugin: str = ""
 
+    def describe(self) -> dict[str, Any]:
+        """The rule as `sourcescore rules -f json` and the server's `GET /rules` list it."""
+        return {"code": self.code, "name": self.name, "plugin": self.plugin,
+                "weight": self.weight, "severity": self.severity, "summary": self.summary}
+
     def validate(self) -> None:
         if not CODE_PATTERN.match(self.code):
             raise ValueError(f"rule code {self.code!r} must look like SRC101")

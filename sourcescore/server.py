@@ -127,8 +127,7 @@ class Service:
         self.limits = limits
 
     def rules(self) -> list[dict[str, Any]]:
-        return [{"code": r.code, "name": r.name, "plugin": r.plugin, "weight": r.weight,
-                 "severity": r.severity, "summary": r.summary} for r in self.checker.plugins.rules]
+        return [rule.describe() for rule in self.checker.plugins.rules]
 
     def health(self) -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "rules": len(self.checker.rules),
