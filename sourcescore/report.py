@@ -110,8 +110,8 @@ class RuleResult:
     def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code, "name": self.name, "plugin": self.plugin,
-            "score": _round(self.score), "weight": self.weight,
-            "contribution": _round(self.contribution), "summary": self.summary,
+            "score": rounded(self.score), "weight": self.weight,
+            "contribution": rounded(self.contribution), "summary": self.summary,
             "findings": self.findings, "metrics": {k: v for k, v in self.metrics},
             "error": self.error,
         }
@@ -182,7 +182,7 @@ class FileReport:
             "status": self.status,
             "error": self.error,
             "warnings": list(self.warnings),
-            "score": _round(self.score),
+            "score": rounded(self.score),
             "stats": {k: v for k, v in self.stats},
             "rules": [r.to_dict() for r in self.rules],
             "findings": [f.to_dict() for f in self.findings],
@@ -220,8 +220,6 @@ def rounded(value: float | None) -> float | None:
     platforms' float formatting and make a report read back from JSON print the same."""
     return None if value is None else round(value, 2)
 
-
-_round = rounded
 
 
 def file_report_from_dict(data: dict[str, Any], text: str = "") -> FileReport:

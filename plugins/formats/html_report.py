@@ -181,7 +181,10 @@ def _intervals(number: int, file: FileReport) -> list[tuple[int, int, str, str, 
             speaker += f" = {a.source_name}"
         tip = (f"speaker: {speaker} \u00b7 cue: {a.cue.text if a.cue else '(none)'} "
                f"\u00b7 type: {a.source_type} \u00b7 {a.kind}")
-        pieces = a.fragments or ((a.content.start, a.content.end),) if a.content else ()
+        if a.content is None:
+            pieces = ()
+        else:
+            pieces = a.fragments or ((a.content.start, a.content.end),)
         for start, end in pieces:
             found.append((start, end, f"hl-content {style}", tip, ""))
         if a.source:
