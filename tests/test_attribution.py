@@ -162,3 +162,74 @@ def test_offsets_slice_to_reported_text(analyse):
 @pytest.mark.parametrize("text", ["", "   \n  ", "No quotes here", "“", "\"\"\"", "’’’ ‘‘"])
 def test_degenerate_texts_do_not_raise(analyse, text):
     analyse(text)
+
+
+def test_one_word_answer_hugged_by_its_cue_is_a_quote(analyse):
+    text = "The coach was asked who would win. “Denver,” he answered."
+    a = find(analyse(text), "he", "answered")
+    assert a.kind == "direct" and a.content.text == "“Denver,”"
+
+
+def test_short_quote_after_said_comma(analyse):
+    text = "Asked whether he would run again, Mayor Ruiz said, \"Probably.\""
+    a = find(analyse(text), "Mayor Ruiz", "said")
+    assert a.kind == "direct" and a.content.text == "\"Probably.\""
+
+
+def test_question_quote_with_cue_split_off_by_the_parser(analyse):
+    text = "\"Who gave you the list of everybody here?\" Dana Cole said. \"Okay, great!\""
+    a = find(analyse(text), "Dana Cole", "said")
+    assert a.kind == "direct"
+    assert [text[s:e] for s, e in a.fragments] == [
+        "\"Who gave you the list of everybody here?\"", "\"Okay, great!\""]
+
+
+def test_inverted_cue_verb_before_its_subject_after_a_question(analyse):
+    text = "“Is the governor profiling people? What is he talking about?” replied Tom Ames."
+    a = find(analyse(text), "Tom Ames", "replied")
+    assert a.kind == "direct" and a.content.text.startswith("“Is the governor")
+
+
+def test_quote_ending_in_a_lone_mark_after_nested_single_quote(analyse):
+    text = ("\"It's not just me saying, 'Vote for the plan,' \" Lena Hart told a local radio "
+            "station on Sunday. \"It is the whole council standing up.\"")
+    a = find(analyse(text), "Lena Hart", "told")
+    assert a.kind == "direct" and len(a.fragments) == 2
+
+
+def test_name_and_colon_introduce_a_quote(analyse):
+    text = ("Both candidates spoke. Ortega: \"Our aim is to rebuild the harbour first.\" "
+            "Whitfield: \"The harbour can wait until the schools are fixed.\"")
+    analysis = analyse(text)
+    assert find(analysis, "Ortega").kind == "direct"
+    assert find(analysis, "Whitfield").content.text.startswith("\"The harbour can wait")
+
+
+def test_clause_ending_in_a_colon_introduces_a_quote(analyse):
+    text = ("The minister quickly changed the subject with a joke: \"It is only a storm in a "
+            "teacup, and I have seen many storms.\"")
+    a = find(analyse(text), "The minister")
+    assert a.kind == "direct" and a.pattern == "colon"
+
+
+def test_sign_that_reads_a_slogan(analyse):
+    text = "“Hands off our library, please!” read one banner outside the hall."
+    a = find(analyse(text), cue="read")
+    assert a.kind == "direct"
+
+
+def test_short_title_without_a_hugging_cue_is_no_quote(analyse):
+    analysis = analyse("He wore a cap reading nothing, and praised the film “Blue Harbour” later.")
+    assert all(a.kind != "direct" for a in analysis.attributions)
+
+
+def test_that_said_is_a_transition_not_a_speaker(analyse):
+    analysis = analyse("The budget passed. That said, the deficit will grow next year.")
+    assert analysis.attributions == ()
+
+
+def test_speaking_on_condition_of_anonymity_is_not_the_content(analyse):
+    text = "An aide, who spoke on condition of anonymity, said the talks had stalled."
+    analysis = analyse(text)
+    assert [a.cue.text for a in analysis.attributions] == ["said"]
+    assert "talks had stalled" in analysis.attributions[0].content.text

@@ -27,6 +27,8 @@ from sourcescore.analysis.lexicon import (
     OBJECT_CUES,
     PHRASE_CUES,
     PREP_CUES,
+    PREP_IDIOMS,
+    QUOTE_VERBS,
     SPEECH_VERBS,
 )
 
@@ -52,6 +54,7 @@ class Candidate:
     confidence: float
     quotes: list[int] = field(default_factory=list)
     pattern: str = "clause"
+    hugged: bool = False  # a quotation sits right against the cue: kept however short
     antecedent: tuple[int, int] | None = None  # what a relative pronoun source ("who") means
 
 
@@ -134,6 +137,8 @@ def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
     if found is None:
         return None
     content, pattern = found
+    if _is_that_said(verb):
+        return None
     source = _source_of(verb)
     if source is not None and _overlaps(source, content[0]):
         return None
@@ -143,6 +148,14 @@ def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
     return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
                      verb.sent.start_char, confidence, pattern=pattern,
                      antecedent=_antecedent_of(verb))
+
+
+def _is_that_said(verb) -> bool:
+    """The idiom "That said, ..." (a transition, not a speaker)."""
+    doc = verb.doc
+    return verb.i > 0 and doc[verb.i - 1].lower_ in ("that", "this") and \
+        verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and \
+        (verb.i == 1 or doc[verb.i - 2].is_punct or doc[verb.i - 2].is_space)
 
 
 def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
@@ -166,7 +179,7 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         for prep in verb.children:
             if prep.dep_ in ("prep", "prt") and prep.lower_ in PREP_CUES[lemma]:
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None:
+                if obj is not None and obj.lemma_.lower() not in PREP_IDIOMS:
                     return [_span(obj)], "prep"
     if lemma in OBJECT_CUES:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -319,20 +332,24 @@ def _phrase_content(first, phrase_end: int) -> list[tuple[int, int]]:
 
 
 def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _QuoteMap) -> None:
-    """Tie each quotation to the cue whose content holds it, or to its sentence's cue.
+    """Tie each quotation to the cue whose content holds it, or to the cue hugging it.
 
     A quotation with no cue of its own that continues an attributed one - after the cue in the
     same paragraph ("A," he said. "B.") or opening the next paragraph - joins it as a fragment.
+    A short quotation ("Absolutely," he said) counts only when a cue hugs it; a short one
+    without (a title, a scare quote) stays unattributed.
     """
     by_quote: dict[int, Candidate] = {}
     index_of = _Candidates(candidates)
+    text = text_of(doc)
     for index, quote in enumerate(quotations):
         owner = _owner_of(quote, index_of.near(quote.start, quote.end))
-        speech = _is_speech(text_of(doc), quote)
-        if owner is None and speech:
-            owner = _sentence_cue(doc, quote, index_of, inside)
-        if owner is None and speech and index - 1 in by_quote and _continues(
-                text_of(doc), quotations[index - 1], quote, by_quote[index - 1]):
+        speech = _is_speech(text, quote)
+        if owner is None:
+            owner = _quote_cue(doc, quote, index_of, inside, speech)
+        if owner is None and index - 1 in by_quote and (speech or _opens_sentence(
+                text, quote)) and _continues(text, quotations[index - 1], quote,
+                                             by_quote[index - 1]):
             owner = by_quote[index - 1]
         if owner is None:
             continue
@@ -340,7 +357,7 @@ def _attach_quotations(doc, quotations, candidates: list[Candidate], inside: _Qu
         owner.quotes.append(index)
     for candidate in candidates:
         if candidate.quotes:
-            _merge_quotes(text_of(doc), candidate, [quotations[i] for i in candidate.quotes])
+            _merge_quotes(text, candidate, [quotations[i] for i in candidate.quotes])
 
 
 _SMALL_WORDS = frozenset("a an the of and or for in on at to by with from as".split())
@@ -355,6 +372,10 @@ def _is_speech(text: str, quote: Quotation) -> bool:
                                 not w[:1].isalpha() for w in words):
         return False
     return True
+
+
+def _opens_sentence(text: str, quote: Quotation) -> bool:
+    return text[max(0, quote.start - 3):quote.start].rstrip().endswith((".", "!", "?"))
 
 
 def _owner_of(quote: Quotation, candidates: list[Candidate]) -> Candidate | None:
@@ -375,33 +396,124 @@ def _owner_of(quote: Quotation, candidates: list[Candidate]) -> Candidate | None
     return best
 
 
-def _sentence_cue(doc, quote: Quotation, candidates, inside: _QuoteMap) -> Candidate | None:
-    """A speech verb in the quotation's sentence, or ending the sentence before it with a colon."""
-    start_token = _token_at(doc, quote.inner_start)
-    end_token = _token_at(doc, max(quote.inner_end - 1, quote.inner_start))
-    if start_token is None or end_token is None:
+def _quote_cue(doc, quote: Quotation, candidates, inside: _QuoteMap,
+               speech: bool) -> Candidate | None:
+    """The cue of a quotation no clause holds.
+
+    First a cue hugging it - `"...," X said`, `X said, "..."` - looked for across the sentence
+    split the parser often makes at the closing mark; then (for a quotation that reads as
+    speech) any speech verb of its sentence, or the clause it follows after a colon.
+    """
+    text = text_of(doc)
+    first = _token_in(doc, quote.inner_start, quote.inner_end, forward=True)
+    last = _token_in(doc, quote.inner_start, quote.inner_end, forward=False)
+    if first is None or last is None:
         return None
-    sentences = {start_token.sent.start, end_token.sent.start}
-    verbs = [t for sent_start in sorted(sentences) for t in doc[sent_start].sent
-             if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and not inside.token_quoted(t)]
+    sentences = _sentences_around(doc, first.sent, last.sent, quote)
+    verbs = [t for sent in sentences for t in sent if _quote_verb(t, inside)]
+    after = [t for t in verbs if t.idx >= quote.end and _hugs_after(doc, quote, t)]
+    before = [t for t in verbs if t.idx < quote.start and _hugs_before(text, t, quote)]
+    if after or before:
+        candidate = _candidate_for((after[:1] or before[-1:])[0], quote, candidates)
+        candidate.hugged = True
+        return candidate
+    if not speech:
+        return None
+    sentence_starts = {first.sent.start, last.sent.start}
+    verbs = [t for t in verbs if t.sent.start in sentence_starts and t.lemma_.lower()
+             in SPEECH_VERBS]
     if verbs:
-        # `"...," X said` and `X said, "..."` first: the verb hugging the quotation.
-        after = [t for t in verbs if 0 <= t.idx - quote.end <= 60]
-        before = [t for t in verbs if 0 <= quote.start - t.idx <= 40
-                  and text_of(doc)[t.idx:quote.start].rstrip().endswith((",", ":"))]
-        verb = (after[:1] or before[-1:] or [min(
-            verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))])[0]
+        verb = min(verbs, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
         return _candidate_for(verb, quote, candidates)
-    previous = _previous_sentence(doc, start_token.sent)
-    if previous is not None and previous.text.rstrip().endswith(":"):
-        verbs = [t for t in previous if t.pos_ in ("VERB", "AUX") and not inside.token_quoted(t)
-                 and t.lemma_.lower() in CUE_VERBS]
-        if verbs:
-            return _candidate_for(verbs[-1], quote, candidates)
-        cue = previous[-1] if previous[-1].text == ":" else None
-        if cue is not None and quote.start - cue.idx < 4:
-            return _colon_candidate(previous, cue, quote, candidates)
-    return None
+    return _colon_cue(doc, first, quote, candidates, inside)
+
+
+def _quote_verb(token, inside: _QuoteMap) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_VERBS and \
+        not inside.token_quoted(token)
+
+
+def _sentences_around(doc, first_sent, last_sent, quote: Quotation) -> list:
+    """The quotation's sentences plus the ones touching it across a mere space."""
+    text = text_of(doc)
+    sentences = [first_sent] if first_sent.start == last_sent.start else [first_sent, last_sent]
+    previous = _previous_sentence(doc, first_sent)
+    if previous is not None and _blank_within_line(text, previous.end_char, quote.start):
+        sentences.insert(0, previous)
+    if last_sent.end < len(doc):
+        following = doc[last_sent.end].sent
+        if _blank_within_line(text, quote.end, following.start_char):
+            sentences.append(following)
+    return sentences
+
+
+def _blank_within_line(text: str, start: int, end: int) -> bool:
+    gap = text[start:end] if start <= end else ""
+    return "\n" not in gap and not gap.strip(" \u00a0\"”’'")
+
+
+_CLAUSE_END = (",", "?", "!", "—", "–", "-", "…")
+_BREAKS = frozenset(".!?;\"“”")
+
+
+def _hugs_after(doc, quote: Quotation, verb) -> bool:
+    """`"...," he said` / `"...!" shouted the crowd`: a short stretch, no sentence break."""
+    text = text_of(doc)
+    inner = text[quote.inner_start:quote.inner_end].rstrip(" '’")
+    between = [t for t in doc[_index_after(doc, quote.end):verb.i] if not t.is_space]
+    if len(between) > 9 or any(t.text in _BREAKS or "\n" in t.text for t in between):
+        return False
+    closes_clause = inner.endswith(_CLAUSE_END) or text[quote.end:verb.idx].lstrip().startswith(",")
+    return closes_clause or (inner.endswith(".") and len(between) <= 4 and
+                             (not between or between[0].is_lower or verb.i == between[0].i))
+
+
+def _hugs_before(text: str, verb, quote: Quotation) -> bool:
+    """`X said, "..."` / `X told reporters: "..."`: at most a few words between cue and mark."""
+    gap = text[verb.idx + len(verb.text):quote.start]
+    return gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 4 and \
+        not any(c in _BREAKS or c == "\n" for c in gap)
+
+
+def _index_after(doc, offset: int) -> int:
+    token = _token_in(doc, offset, len(text_of(doc)), forward=True)
+    return token.i if token is not None else len(doc)
+
+
+def _colon_cue(doc, first, quote: Quotation, candidates, inside) -> Candidate | None:
+    """A quotation after a colon: `Smith: "..."`, `He made the following comment: "..."`."""
+    text = text_of(doc)
+    colon = _token_in(doc, max(0, quote.start - 3), quote.start, forward=False)
+    if colon is None or colon.text != ":":
+        previous = _previous_sentence(doc, first.sent)
+        if previous is None or not previous.text.rstrip().endswith(":"):
+            return None
+        colon = previous[-1]
+    clause = doc[colon.sent.start:colon.i] if colon.sent.start < colon.i else None
+    if clause is None:
+        return None
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and not inside.token_quoted(t)
+             and t.lemma_.lower() in CUE_VERBS]
+    if verbs:
+        return _candidate_for(verbs[-1], quote, candidates)
+    root = clause.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and root.pos_ in ("VERB", "AUX") and not inside.token_quoted(root):
+        source = _span(subject, cut_clauses=True)
+        cue = (root.idx, root.idx + len(root.text))
+    else:
+        names = [t for t in clause if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        if not names or len(clause) > 8:
+            return None
+        source = (names[0].idx, names[-1].idx + len(names[-1].text))
+        cue = (colon.idx, colon.idx + 1)
+    if cue in candidates.by_cue:
+        return candidates.by_cue[cue]
+    candidate = Candidate(cue, source, [(quote.start, quote.end)], text[cue[0]:cue[1]].lower()
+                          if cue[1] - cue[0] > 1 else ":", colon.sent.start_char, 0.6,
+                          pattern="colon")
+    candidates.add(candidate)
+    return candidate
 
 
 def _candidate_for(verb, quote: Quotation, candidates: _Candidates) -> Candidate:
@@ -412,22 +524,6 @@ def _candidate_for(verb, quote: Quotation, candidates: _Candidates) -> Candidate
     candidate = Candidate(cue, _source_of(verb), [(quote.start, quote.end)], verb.lemma_.lower(),
                           verb.sent.start_char, 0.8, pattern="quote",
                           antecedent=_antecedent_of(verb))
-    candidates.add(candidate)
-    return candidate
-
-
-def _colon_candidate(previous, colon, quote, candidates) -> Candidate | None:
-    """`Smith:` or `Smith, on the plan:` introducing a quotation."""
-    names = [t for t in previous if t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ == "B"]
-    if not names:
-        return None
-    first = names[0]
-    last = first
-    while last.i + 1 < len(previous.doc) and previous.doc[last.i + 1].ent_iob_ == "I":
-        last = previous.doc[last.i + 1]
-    candidate = Candidate((colon.idx, colon.idx + 1), (first.idx, last.idx + len(last.text)),
-                          [(quote.start, quote.end)], ":", previous.start_char, 0.6,
-                          pattern="colon")
     candidates.add(candidate)
     return candidate
 
@@ -469,13 +565,15 @@ def _hugs(text: str, cue: tuple[int, int], quote: Quotation) -> bool:
     gap = text[quote.end:cue[0]]
     ends_clause = text[quote.inner_start:quote.inner_end].rstrip().endswith(
         (",", "?", "!", "—", "-")) or gap.startswith(",")
-    starts_sentence = not re.split(r"[.!?\n]", text[max(0, quote.start - 200):quote.start])[-1].strip()
+    starts_sentence = not re.split(r"[.!?:\n]", text[max(0, quote.start - 200):quote.start])[-1].strip()
     return starts_sentence and ends_clause and 0 <= len(gap) <= 60 and \
         not any(c in gap for c in "\n.;!?\"“”")
 
 
 def _substantial(text: str, candidate: Candidate) -> bool:
-    """Drop contents of fewer than two words (scare quotes, titles)."""
+    """Drop contents of fewer than two words (scare quotes, titles) unless a cue hugs them."""
+    if candidate.hugged:
+        return True
     words = sum(len(text[s:e].split()) for s, e in candidate.content)
     return words >= 2
 
@@ -514,9 +612,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _token_in(doc, start: int, end: int, forward: bool):
+    """The first (or last) non-space token starting within [start, end) of the text."""
+    text = text_of(doc)
+    offsets = range(start, end) if forward else range(end - 1, start - 1, -1)
+    for offset in offsets:
+        if not text[offset].isspace():
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            return span[0] if span is not None and len(span) else None
+    return None
 
 
 def _previous_sentence(doc, sent):

@@ -23,20 +23,29 @@ specify clarify elaborate summarize summarise assure reassure remind teach lectu
 """.split())
 
 #: Verbs that report a belief, feeling or intention: "X believes ...", "X wants to ...".
+#: Wishes ("hope", "imagine", "suppose") are left out: news annotators rarely treat them as claims.
 COGNITION_VERBS = frozenset("""
-believe think feel know hope fear expect worry doubt suspect assume consider understand realize
-realise recognize recognise wish want plan intend seek prefer see imagine figure suppose trust
+believe think feel know fear expect worry doubt suspect assume consider understand realize
+realise recognize recognise wish want plan intend seek prefer see figure trust
 anticipate envision envisage foresee
 """.split())
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
+#: Verbs that introduce a quotation only when it sits right against them: a sign "read", a
+#: crowd "chanted", an email "began".
+QUOTE_VERBS = SPEECH_VERBS | frozenset("""
+read chant sing scream holler shriek muse echo chime interject begin text email type
+gush marvel rage fume snap growl laugh sigh
+""".split())
+
 #: Verbs whose direct object is the content of a stance or statement: "X supports the bill",
-#: "X announced a plan". Used only when the verb has no clausal complement.
+#: "X announced a plan". Used only when the verb has no clausal complement. Verbs whose object
+#: is mostly not a statement are left out: "challenged the law".
 OBJECT_CUES = frozenset("""
 support back endorse oppose reject criticize criticise condemn denounce praise applaud welcome
 announce propose unveil discuss debate describe mention cite acknowledge confirm deny dispute
-question challenge defend blame attack express voice promise pledge predict demand urge
+question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
 """.split())
@@ -51,9 +60,12 @@ PREP_CUES = {
     "advocate": ("for",), "campaign": ("for", "against", "on"), "testify": ("about", "on"),
     "boast": ("about", "of"), "joke": ("about",), "vote": ("for", "against"),
     "express": ("concern", "support"), "hint": ("at",), "rail": ("against",),
-    "lash": ("out",), "weigh": ("in",), "worry": ("about",), "care": ("about",),
-    "think": ("about", "of"), "focus": ("on",), "lobby": ("for", "against"),
+    "lash": ("out",), "weigh": ("in",), "worry": ("about",),
+    "think": ("about", "of"), "lobby": ("for", "against"),
 }
+
+#: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
+PREP_IDIOMS = frozenset("condition record behalf background behalf".split())
 
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
 LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
