@@ -3,7 +3,8 @@
 What it flags:
     Attribution cues such as "claimed", "admitted", "insisted", "conceded", "slammed" where a
     neutral "said" fits. Reported as suggestions: sometimes the loaded verb is the accurate one.
-    The sub-score is the share of attribution verbs that are neutral.
+    The sub-score is the share of speech cues that are neutral; beliefs and inferences ("wants",
+    "seems") are not attribution verbs and are not counted.
 
 Why it matters:
     "Claimed" implies doubt, "admitted" and "conceded" imply a confession, "insisted" implies
@@ -52,7 +53,7 @@ class Options:
 
 
 def check(analysis: Analysis, options: Options):
-    cued = [a for a in analysis.attributions if a.cue is not None and a.cue_lemma]
+    cued = [a for a in analysis.attributions if a.cue is not None and a.cue_lemma and a.is_speech]
     if not cued:
         return outcome(None, [], "no attribution verbs: not applicable")
     loaded = set(options.verbs)

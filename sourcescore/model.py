@@ -109,7 +109,8 @@ class Attribution:
     `pattern` says how the extractor linked them: `clause` (cue verb + clausal complement),
     `inverted` ("..., he said"), `object` / `prep` (a stance verb's object: "backs the bill",
     "called for a ban"), `label` ("called it 'a disaster'"), `according-to`, `quote` (a quotation
-    tied to its sentence's verb), `colon` ("Smith: '...'"). `is_speech` is False for beliefs and
+    tied to its sentence's verb), `colon` ("Smith: '...'", "Q: ..."), `finding` ("In a CBS poll,
+    X leads"), `evidential` ("X seemed unperturbed": the reporter's inference, no source). `is_speech` is False for beliefs and
     stances the reporter ascribes ("Putin wants ...", "X backs the bill"): those are claims, not
     sourcing, and the sourcing rules skip them.
     """

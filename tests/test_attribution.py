@@ -233,3 +233,57 @@ def test_speaking_on_condition_of_anonymity_is_not_the_content(analyse):
     analysis = analyse(text)
     assert [a.cue.text for a in analysis.attributions] == ["said"]
     assert "talks had stalled" in analysis.attributions[0].content.text
+
+
+def test_as_someone_noted_attributes_the_main_clause(analyse):
+    text = "As Clyburn noted, those voters will give the senator a second look."
+    a = find(analyse(text), "Clyburn", "noted")
+    assert "voters will give the senator a second look" in a.content.text
+
+
+def test_while_clause_with_as_is_not_an_attribution(analyse):
+    text = "The bill stalled in committee as Democrats blasted the governor for his veto."
+    assert all(a.cue is None or a.cue.text != "blasted" or "bill stalled" not in a.content.text
+               for a in analyse(text).attributions)
+
+
+def test_seem_and_appear_are_the_reporters_inference_without_a_source(analyse):
+    a = find(analyse("The senator's supporters seemed entirely unperturbed by the verdict."),
+             cue="seemed")
+    assert a.source is None and a.pattern == "evidential"
+    assert "supporters seemed entirely unperturbed" in a.content.text
+    assert not [a for a in analyse("The mayor appeared on television on Monday.").attributions
+                if a.pattern == "evidential"]
+
+
+def test_finding_in_a_named_poll_is_sourced_to_the_poll(analyse):
+    text = "In a Des Moines Register poll last month, the senator had a ten-point lead."
+    a = find(analyse(text), "poll", "In")
+    assert a.pattern == "finding" and "senator had a ten-point lead" in a.content.text
+
+
+def test_generic_polls_are_not_a_source(analyse):
+    text = "He trails the governor by double digits in most polls."
+    assert not [a for a in analyse(text).attributions if a.pattern == "finding"]
+
+
+def test_transcript_speaker_label_and_interview_q(analyse):
+    text = ("TAPPER: Senator Ellis, the bill failed again today in the chamber.\n\n"
+            "ELLIS: Well, I think the whole chamber needs to work together on it.\n\n"
+            "Q: Will you bring the bill back next year?")
+    analysis = analyse(text)
+    ellis = find(analysis, "ELLIS", ":")
+    assert ellis.content.text.startswith("Well, I think")
+    assert find(analysis, "Q", ":").content.text.startswith("Will you bring")
+
+
+def test_market_table_and_notes_are_not_speaker_labels(analyse):
+    text = ("New York – Dow: DOWN 0.4 percent at 17,959.64.\n\n"
+            "Correction: An earlier version misstated the date of the vote.")
+    assert not [a for a in analyse(text).attributions if a.pattern == "colon"]
+
+
+def test_declined_to_is_an_intention_not_speech(analyse):
+    a = find(analyse("The spokesman declined to identify the donors behind the group."),
+             cue="declined")
+    assert a.is_speech is False and "identify the donors" in a.content.text

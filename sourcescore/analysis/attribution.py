@@ -71,6 +71,7 @@ def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
     inside = _QuoteMap(text_of(doc), quotations)
     candidates = [c for c in (_from_verb(t, inside) for t in doc if _is_cue_verb(t, inside)) if c]
     candidates += _from_phrases(doc, inside)
+    candidates += _from_frames(doc, inside, candidates)
     _attach_quotations(doc, quotations, candidates, inside)
     candidates = [c for c in candidates if _substantial(text_of(doc), c)]
     candidates.sort(key=lambda c: (c.content[0][0], c.cue or (0, 0)))
@@ -228,6 +229,9 @@ def _has_clause(verb) -> bool:
                                                                               "ccomp")
 
 
+_OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "dative", "acomp"})
+
+
 def _is_inverted(verb, lemma: str) -> bool:
     """A cue after its content, parsed as that content's dependent: "..., he said"."""
     head = verb.head
@@ -235,6 +239,10 @@ def _is_inverted(verb, lemma: str) -> bool:
         return False
     if verb.dep_ == "parataxis":
         return True
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # "As Smith noted, the plan ...", but not "... as Democrats blast Portman" (a while-clause
+        # with its own object).
+        return not any(c.dep_ in _OWN_OBJECTS for c in verb.children)
     if verb.dep_ != "ccomp" or verb.i < head.i or head.lemma_.lower() in CUE_VERBS:
         return False
     return any(t.text in ",—–" for t in verb.doc[head.i:verb.left_edge.i + 1])
@@ -303,6 +311,112 @@ def _from_phrases(doc, inside: _QuoteMap) -> list[Candidate]:
         candidates.append(Candidate((token.idx, last.idx + len(last.text)), source,
                                     content, token.doc[start:end].text.lower(),
                                     token.sent.start_char, 0.9, pattern="according-to"))
+    return candidates
+
+
+def _from_frames(doc, inside: _QuoteMap, found: list[Candidate]) -> list[Candidate]:
+    """Attributions without a speech verb: evidential `seem`/`appear`, findings `in a poll`,
+    and `Label: text` paragraphs (headlines, interview transcripts)."""
+    taken = {c.cue for c in found}
+    frames = [c for t in doc if not inside.token_quoted(t)
+              for c in (_evidential(t), _poll_finding(t)) if c is not None]
+    frames += _label_colons(doc, inside)
+    return [c for c in frames if c.cue not in taken]
+
+
+_EVIDENTIAL = frozenset({"seem", "appear"})
+_FINDING_SOURCES = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count"})
+
+
+def _evidential(verb) -> Candidate | None:
+    """`X seemed unperturbed`, `X appears to dominate`: the reporter's inference, no source.
+
+    Only with a complement (`appeared ready`, `seems to be`), not `appeared on TV`.
+    """
+    if verb.lemma_.lower() not in _EVIDENTIAL or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") for c in verb.children):
+        return None
+    tokens = [t for t in verb.subtree if not (t.dep_ in ("cc", "mark") and t.i < verb.i)]
+    start, end = _trimmed(text_of(verb.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if len(text_of(verb.doc)[start:end].split()) < 3:
+        return None
+    return Candidate((verb.idx, verb.idx + len(verb.text)), None, [(start, end)],
+                     verb.lemma_.lower(), verb.sent.start_char, 0.5, pattern="evidential")
+
+
+def _poll_finding(prep) -> Candidate | None:
+    """`In a CBS News poll, Clinton led by six points`: the poll is the source."""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _FINDING_SOURCES:
+        return None
+    # One particular poll ("a CBS News poll", "the latest survey"), not "leads in most polls".
+    if not any(c.dep_ in ("compound", "poss") or c.lower_ in ("a", "an", "the", "this", "that")
+               for c in pobj.children):
+        return None
+    head = prep.head
+    if head.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    content = _around(head, prep)
+    if not content or sum(len(text_of(head.doc)[s:e].split()) for s, e in content) < 3:
+        return None
+    return Candidate((prep.idx, prep.idx + len(prep.text)), _span(pobj), content, "in",
+                     prep.sent.start_char, 0.6, pattern="finding")
+
+
+_LABEL_MAX_WORDS = 6
+#: Labels of editorial furniture, never a speaker: "CORRECTION:", "Editor's note:".
+_EDITORIAL_LABELS = frozenset("""
+correction corrections clarification update updated note editor editor's related photo photos
+video source sources readers reader stat week watch read more see also tip tips disclosure
+""".split())
+
+
+def _speaker_label(label: str, tokens) -> bool:
+    """A person's name, a transcript's capitalised speaker (`TAPPER`) or an interview's Q/A."""
+    words = label.split()
+    if label.strip() in ("Q", "A"):
+        return True
+    if any(w.lower().strip("’'s") in _EDITORIAL_LABELS or w.lower() in _EDITORIAL_LABELS
+           for w in words):
+        return False
+    if len(words) <= 3 and all(w.isalpha() and w.isupper() for w in words):
+        return True
+    return any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
+    """A paragraph opening `Label: text` - `Q: ...`, `SMITH: ...`, `Trump: 'We will win'`.
+
+    The label is at most six words, starts with a capital, holds no verb of its own and names
+    a person (or is an interview's `Q`/`A`): market tables ("Dow: UP 0.4 percent") and notes
+    ("Correction: ...") are not attributions.
+    """
+    text = text_of(doc)
+    candidates = []
+    for token in doc:
+        if token.text != ":" or inside.token_quoted(token):
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        label = text[line_start:token.idx]
+        words = label.split()
+        if not words or len(words) > _LABEL_MAX_WORDS or not words[0][:1].isupper():
+            continue
+        label_tokens = [t for t in doc[max(0, token.i - 12):token.i] if t.idx >= line_start]
+        if any(t.pos_ == "VERB" for t in label_tokens):
+            continue
+        if not _speaker_label(label, label_tokens):
+            continue
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = _trimmed(text, token.idx + 1, line_end)
+        if len(text[start:end].split()) < 3:
+            continue
+        source = _trimmed(text, line_start, token.idx)
+        candidates.append(Candidate((token.idx, token.idx + 1), source, [(start, end)], ":",
+                                    token.sent.start_char, 0.5, pattern="colon"))
     return candidates
 
 
@@ -429,8 +543,12 @@ def _quote_cue(doc, quote: Quotation, candidates, inside: _QuoteMap,
 
 
 def _quote_verb(token, inside: _QuoteMap) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_VERBS and \
-        not inside.token_quoted(token)
+    if token.pos_ != "VERB" or inside.token_quoted(token):
+        return False
+    lemma = token.lemma_.lower()
+    # "as the senator put it, ..." is a speech cue; "put" alone is not.
+    return lemma in QUOTE_VERBS or (lemma == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children))
 
 
 def _sentences_around(doc, first_sent, last_sent, quote: Quotation) -> list:
@@ -471,8 +589,15 @@ def _hugs_after(doc, quote: Quotation, verb) -> bool:
 def _hugs_before(text: str, verb, quote: Quotation) -> bool:
     """`X said, "..."` / `X told reporters: "..."`: at most a few words between cue and mark."""
     gap = text[verb.idx + len(verb.text):quote.start]
-    return gap.rstrip().endswith((",", ":")) and len(gap.split()) <= 4 and \
-        not any(c in _BREAKS or c == "\n" for c in gap)
+    if any(c in _BREAKS or c == "\n" for c in gap) or len(gap.split()) > 4:
+        return False
+    if gap.rstrip().endswith((",", ":")):
+        return True
+    # `chanted "What curfew?"`, `asked the crowd "Can we ...?"`: a whole quoted sentence (not a
+    # title: "praised the film 'Blue Harbour'") right after the cue or a short object.
+    inner = text[quote.inner_start:quote.inner_end].rstrip()
+    sentence = inner[:1].isupper() and (inner.endswith(("?", "!", ".")) or len(inner.split()) > 6)
+    return len(gap.split()) <= 3 and sentence and verb.lemma_.lower() in SPEECH_VERBS
 
 
 def _index_after(doc, offset: int) -> int:
@@ -489,7 +614,10 @@ def _colon_cue(doc, first, quote: Quotation, candidates, inside) -> Candidate | 
         if previous is None or not previous.text.rstrip().endswith(":"):
             return None
         colon = previous[-1]
-    clause = doc[colon.sent.start:colon.i] if colon.sent.start < colon.i else None
+    start = colon.sent.start
+    while start < colon.i and "\n" in text[doc[start].idx:colon.idx]:
+        start += 1  # the introduction starts on the colon's own line
+    clause = doc[start:colon.i] if start < colon.i else None
     if clause is None:
         return None
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and not inside.token_quoted(t)

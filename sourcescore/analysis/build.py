@@ -186,7 +186,9 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
 
 def _is_speech(candidate: Candidate) -> bool:
     """Reported speech or writing, as opposed to a belief or stance the reporter ascribes."""
-    if candidate.quotes or candidate.pattern in ("according-to", "colon", "quote"):
+    if candidate.pattern == "evidential" and not candidate.quotes:
+        return False  # "X seemed unperturbed": the reporter's own inference
+    if candidate.quotes or candidate.pattern in ("according-to", "colon", "quote", "finding"):
         return True
     if candidate.pattern in ("object", "prep"):
         return candidate.cue_lemma in SPEECH_VERBS  # "denied the report", not "backs the bill"

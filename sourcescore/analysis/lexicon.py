@@ -27,6 +27,7 @@ specify clarify elaborate summarize summarise assure reassure remind teach lectu
 COGNITION_VERBS = frozenset("""
 believe think feel know fear expect worry doubt suspect assume consider understand realize
 realise recognize recognise wish want plan intend seek prefer see figure trust
+decline refuse
 anticipate envision envisage foresee
 """.split())
 
@@ -44,7 +45,8 @@ gush marvel rage fume snap growl laugh sigh
 #: is mostly not a statement are left out: "challenged the law".
 OBJECT_CUES = frozenset("""
 support back endorse oppose reject criticize criticise condemn denounce praise applaud welcome
-announce propose unveil discuss debate describe mention cite acknowledge confirm deny dispute
+announce propose unveil discuss debate describe mention note cite acknowledge confirm deny
+dispute
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
