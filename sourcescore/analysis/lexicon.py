@@ -67,7 +67,7 @@ PREP_CUES = {
 }
 
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
-PREP_IDIOMS = frozenset("condition record behalf background behalf".split())
+PREP_IDIOMS = frozenset("condition record behalf background".split())
 
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
 LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
