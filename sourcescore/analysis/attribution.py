@@ -379,8 +379,7 @@ def _speaker_label(label: str, tokens) -> bool:
     words = label.split()
     if label.strip() in ("Q", "A"):
         return True
-    if any(w.lower().strip("’'s") in _EDITORIAL_LABELS or w.lower() in _EDITORIAL_LABELS
-           for w in words):
+    if any(w.lower().removesuffix("'s").removesuffix("’s") in _EDITORIAL_LABELS for w in words):
         return False
     if len(words) <= 3 and all(w.isalpha() and w.isupper() for w in words):
         return True
