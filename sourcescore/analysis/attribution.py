@@ -133,13 +133,13 @@ def _is_cue_verb(token, inside: _QuoteMap) -> bool:
 
 
 def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
+    if _is_that_said(verb):
+        return None
     lemma = verb.lemma_.lower()
     found = _content_of(verb, lemma)
     if found is None:
         return None
     content, pattern = found
-    if _is_that_said(verb):
-        return None
     source = _source_of(verb)
     if source is not None and _overlaps(source, content[0]):
         return None
@@ -691,10 +691,10 @@ def _hugs(text: str, cue: tuple[int, int], quote: Quotation) -> bool:
         return text[cue[1]:quote.start].strip() in ("", ",", ":")
     gap = text[quote.end:cue[0]]
     ends_clause = text[quote.inner_start:quote.inner_end].rstrip().endswith(
-        (",", "?", "!", "—", "-")) or gap.startswith(",")
+        _CLAUSE_END) or gap.startswith(",")
     starts_sentence = not re.split(r"[.!?:\n]", text[max(0, quote.start - 200):quote.start])[-1].strip()
     return starts_sentence and ends_clause and 0 <= len(gap) <= 60 and \
-        not any(c in gap for c in "\n.;!?\"“”")
+        not any(c in _BREAKS or c == "\n" for c in gap)
 
 
 def _substantial(text: str, candidate: Candidate) -> bool:
