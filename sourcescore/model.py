@@ -108,11 +108,13 @@ class Attribution:
     `sentence` is the index of the sentence holding the cue (or the content when there is no cue).
     `pattern` says how the extractor linked them: `clause` (cue verb + clausal complement),
     `inverted` ("..., he said"), `object` / `prep` (a stance verb's object: "backs the bill",
-    "called for a ban"), `label` ("called it 'a disaster'"), `according-to`, `quote` (a quotation
-    tied to its sentence's verb), `colon` ("Smith: '...'", "Q: ..."), `finding` ("In a CBS poll,
-    X leads"), `evidential` ("X seemed unperturbed": the reporter's inference, no source). `is_speech` is False for beliefs and
-    stances the reporter ascribes ("Putin wants ...", "X backs the bill"): those are claims, not
-    sourcing, and the sourcing rules skip them.
+    "called for a ban", "accused X of lying", "a plan criticized by Y"), `label` ("called it 'a
+    disaster'", "sees X as Y"), `according-to`, `quote` (a quotation tied to its sentence's verb),
+    `colon` ("Smith: '...'", "Q: ..."), `finding` ("In a CBS poll, X leads"), `evidential` ("X
+    seemed unperturbed": the reporter's inference, no source), `attitude` ("X is confident
+    that ..."), `noun` ("his claim that ...", "fears that ..."). `is_speech` is False for beliefs
+    and stances the reporter ascribes ("Putin wants ...", "X backs the bill", "X is confident"):
+    those are claims, not sourcing, and the sourcing rules skip them.
     """
 
     content: Span | None

@@ -287,3 +287,51 @@ def test_declined_to_is_an_intention_not_speech(analyse):
     a = find(analyse("The spokesman declined to identify the donors behind the group."),
              cue="declined")
     assert a.is_speech is False and "identify the donors" in a.content.text
+
+
+def test_attitude_adjective_with_a_clause_is_a_stance_not_speech(analyse):
+    a = find(analyse("The mayor is confident the bridge will reopen in May."), "mayor", "confident")
+    assert a.pattern == "attitude" and a.is_speech is False
+    assert a.content.text == "the bridge will reopen in May"
+    participle = find(analyse("Her allies have been worried that the fund will run dry."),
+                      "allies", "worried")
+    assert participle.content.text == "that the fund will run dry"
+    assert not [a for a in analyse("The firm was happy with the result.").attributions
+                if a.pattern == "attitude"]
+
+
+def test_content_noun_with_a_that_clause(analyse):
+    claim = find(analyse("Her claim that the vote was rigged drew scorn."), "Her", "claim")
+    assert claim.pattern == "noun" and claim.is_speech is True
+    assert claim.content.text == "that the vote was rigged"
+    fears = find(analyse("There are fears that the river will flood the town."), cue="fears")
+    assert fears.source is None and fears.is_speech is False
+    doubts = find(analyse("She raised doubts that the plan would work."), "She", "doubts")
+    assert doubts.content.text == "that the plan would work"
+
+
+def test_object_noun_of_a_cue_verb_gives_its_clause(analyse):
+    a = find(analyse("The council rejected the notion that the park was unsafe."),
+             "council", "rejected")
+    assert a.content.text == "that the park was unsafe"
+    assert len(analyse("The council rejected the notion that the park was unsafe.").attributions) == 1
+
+
+def test_accused_of_takes_the_object_and_the_charge(analyse):
+    a = find(analyse("The union accused the company of hiding its profits."), "union", "accused")
+    assert a.content.text == "the company of hiding its profits"
+
+
+def test_casting_as_with_and_without_a_holder(analyse):
+    a = find(analyse("The governor sees the new tax as a burden on farmers."), "governor", "sees")
+    assert a.content.text == "the new tax as a burden on farmers"
+    passive = find(analyse("The mayor is widely seen as the favourite."), cue="seen")
+    assert passive.source is None and passive.pattern == "label"
+
+
+def test_passive_stance_verb_with_its_by_agent(analyse):
+    a = find(analyse("The plan was criticized by several economists."), "economists", "criticized")
+    assert a.content.text == "The plan"
+    reduced = find(analyse("Voters rejected a practice condemned by the watchdog."),
+                   "watchdog", "condemned")
+    assert reduced.content.text == "a practice"

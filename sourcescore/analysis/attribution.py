@@ -21,9 +21,15 @@ import re
 from dataclasses import dataclass, field
 
 from sourcescore.analysis.lexicon import (
+    AS_VERBS,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_INFINITIVES,
+    CHARGE_CUES,
     COGNITION_VERBS,
+    CONTENT_NOUNS,
     CUE_VERBS,
     LABEL_VERBS,
+    LIGHT_VERBS,
     OBJECT_CUES,
     PHRASE_CUES,
     PREP_CUES,
@@ -32,14 +38,15 @@ from sourcescore.analysis.lexicon import (
     SPEECH_VERBS,
 )
 
-_ALL_CUES = CUE_VERBS | OBJECT_CUES | frozenset(PREP_CUES)
+_ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozenset(CHARGE_CUES)
 from sourcescore.model import Quotation
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = set(" \n\t,;:—–-")
-# Inherit the subject of the head verb through these links: "..., saying ...", "and added ...".
-_INHERIT = ("advcl", "conj", "xcomp", "pcomp")
+# Inherit the subject of the head verb through these links: "..., saying ...", "and added ...",
+# "was worried that ...".
+_INHERIT = ("advcl", "conj", "xcomp", "pcomp", "acomp")
 
 
 @dataclass
@@ -143,7 +150,7 @@ def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
     source = _source_of(verb)
     if source is not None and _overlaps(source, content[0]):
         return None
-    if source is None and not _has_clause(verb) and lemma not in LABEL_VERBS:
+    if source is None and not _has_clause(verb) and pattern != "label":
         return None  # an object without a holder ("a year that saw the party win") is no claim
     confidence = (0.85 if source else 0.6) * (0.8 if pattern in ("object", "prep") else 1.0)
     return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
@@ -172,6 +179,10 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
                      and (c.dep_ != "prep" or c.lower_ == "as")), None)
         if obj is not None and comp is not None:
             return [(_span(obj)[0], _span(comp)[1])], "label"
+    if lemma in AS_VERBS:
+        cast = _cast_as(verb)
+        if cast is not None:
+            return [cast], "label"
     if _is_inverted(verb, lemma):
         # "The economy is strong, he said." - the cue hangs off the content's verb; the content
         # may resume after it: "She was happy to help, she said, but only locally."
@@ -182,10 +193,68 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
                 obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None and obj.lemma_.lower() not in PREP_IDIOMS:
                     return [_span(obj)], "prep"
+    if lemma in CHARGE_CUES:
+        charge = _charge_of(verb, CHARGE_CUES[lemma])
+        if charge is not None:
+            return [charge], "object"
     if lemma in OBJECT_CUES:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ != "PRON":
-            return [_span(obj)], "object"
+            clause = _noun_clause(obj)  # "rejected the notion that ...": the notion's clause
+            return [_clause_span(clause) if clause is not None else _span(obj)], "object"
+        passive = _passive_object(verb)
+        if passive is not None:
+            return [passive], "object"
+    return None
+
+
+def _passive_object(verb) -> tuple[int, int] | None:
+    """`The plan was criticized by economists`, `a practice endorsed by the board`: with the
+    `by` agent present, the patient is the content."""
+    if not any(c.dep_ == "agent" for c in verb.children):
+        return None
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None and patient.pos_ != "PRON":
+        return _span(patient, cut_clauses=True)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.i > verb.head.i:
+        return _span(verb.head, cut_clauses=True)
+    return None
+
+
+def _cast_as(verb) -> tuple[int, int] | None:
+    """`sees the plan as a trap`, `is seen as the favourite`: the thing and what it is cast as."""
+    thing = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if thing is None:
+        return None
+    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                      and c.i > verb.i and c.i > thing.i), None)
+    if as_phrase is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_phrase.children):
+        return None
+    return _trimmed(text_of(verb.doc), thing.left_edge.idx,
+                    as_phrase.right_edge.idx + len(as_phrase.right_edge.text))
+
+
+def _charge_of(verb, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
+    """`accused Smith of lying`: the object through the end of the charge's phrase."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > obj.i
+                 and c.lower_ in prepositions), None)
+    if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    return _trimmed(text_of(verb.doc), obj.left_edge.idx,
+                    prep.right_edge.idx + len(prep.right_edge.text))
+
+
+def _noun_clause(noun):
+    """The "that"-clause a content noun carries ("the claim that ..."), or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CONTENT_NOUNS:
+        return None
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
     return None
 
 
@@ -253,8 +322,9 @@ def _source_of(verb) -> tuple[int, int] | None:
     token = verb
     for _ in range(4):  # follow participles and conjuncts up to the verb with the subject
         subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-        if subject is not None and subject.dep_ == "nsubjpass":
-            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None or (subject is not None and subject.dep_ == "nsubjpass"):
+            # Passive: the `by` agent speaks ("a plan criticized by economists"), if named.
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             return _span(pobj, cut_clauses=True) if pobj is not None else None
         if subject is not None:
@@ -319,7 +389,8 @@ def _from_frames(doc, inside: _QuoteMap, found: list[Candidate]) -> list[Candida
     and `Label: text` paragraphs (headlines, interview transcripts)."""
     taken = {c.cue for c in found}
     frames = [c for t in doc if not inside.token_quoted(t)
-              for c in (_evidential(t), _poll_finding(t)) if c is not None]
+              for c in (_evidential(t), _poll_finding(t), _attitude(t), _content_noun(t, taken))
+              if c is not None]
     frames += _label_colons(doc, inside)
     return [c for c in frames if c.cue not in taken]
 
@@ -364,6 +435,57 @@ def _poll_finding(prep) -> Candidate | None:
         return None
     return Candidate((prep.idx, prep.idx + len(prep.text)), _span(pobj), content, "in",
                      prep.sent.start_char, 0.6, pattern="finding")
+
+
+def _attitude(adjective) -> Candidate | None:
+    """`X is confident (that) ...`, `X was determined to ...`: a stance the subject holds."""
+    # Participles ("concerned", "worried") are tagged as verbs: the word form decides.
+    lemma = adjective.lower_
+    if lemma not in ATTITUDE_ADJECTIVES or adjective.dep_ != "acomp":
+        return None
+    deps = ("ccomp", "xcomp") if lemma in ATTITUDE_INFINITIVES else ("ccomp",)
+    clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
+    if clause is None:
+        return None
+    source = _source_of(adjective.head)
+    return Candidate((adjective.idx, adjective.idx + len(adjective.text)), source,
+                     [_clause_span(clause)], lemma, adjective.sent.start_char,
+                     0.6 if source else 0.4, pattern="attitude")
+
+
+def _content_noun(noun, taken: set) -> Candidate | None:
+    """`his claim that ...`, `there are fears that ...`, `expressed concern that ...`.
+
+    The holder is the possessor, or the subject of a light verb (`voiced doubts that`); a noun
+    that is the object of a cue verb already belongs to that verb's attribution.
+    """
+    clause = _noun_clause(noun)
+    if clause is None:
+        clause = _copula_clause(noun)
+    if clause is None:
+        return None
+    head = noun.head
+    if (head.idx, head.idx + len(head.text)) in taken:
+        return None
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        source = _span(possessor, cut_clauses=True)
+    elif noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+        source = _source_of(head)
+    else:
+        source = None
+    return Candidate((noun.idx, noun.idx + len(noun.text)), source, [_clause_span(clause)],
+                     noun.lemma_.lower(), noun.sent.start_char, 0.5 if source else 0.4,
+                     pattern="noun")
+
+
+def _copula_clause(noun):
+    """`The idea is that ...`: the clause after the copula the content noun is subject of."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.lemma_ != "be" or noun.pos_ != "NOUN" or \
+            noun.lemma_.lower() not in CONTENT_NOUNS:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i), None)
 
 
 _LABEL_MAX_WORDS = 6

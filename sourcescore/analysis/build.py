@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sourcescore.analysis.attribution import Candidate, extract, text_of
-from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_VERBS
+from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.sources import resolve_sources, source_type
@@ -190,6 +190,10 @@ def _is_speech(candidate: Candidate) -> bool:
         return False  # "X seemed unperturbed": the reporter's own inference
     if candidate.quotes or candidate.pattern in ("according-to", "colon", "quote", "finding"):
         return True
+    if candidate.pattern == "attitude":
+        return False  # "X is confident that ...": a stance, not a statement
+    if candidate.pattern == "noun":
+        return candidate.cue_lemma in SPEECH_NOUNS  # "his claim that", not "fears that"
     if candidate.pattern in ("object", "prep"):
         return candidate.cue_lemma in SPEECH_VERBS  # "denied the report", not "backs the bill"
     return candidate.cue_lemma not in COGNITION_VERBS

@@ -69,8 +69,59 @@ PREP_CUES = {
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
 PREP_IDIOMS = frozenset("condition record behalf background".split())
 
+#: Verbs whose object and a prepositional phrase together are the content: "accused Smith of
+#: lying", "blamed the storm for the delay".
+CHARGE_CUES = {
+    "accuse": ("of",), "blame": ("for", "on"), "criticize": ("for",), "criticise": ("for",),
+    "praise": ("for",), "credit": ("with", "for"), "fault": ("for",), "thank": ("for",),
+    "applaud": ("for",), "commend": ("for",), "charge": ("with",), "condemn": ("for",),
+    "attack": ("for", "over"), "slam": ("for", "over"), "blast": ("for", "over"),
+    "warn": ("of", "about", "against"),
+}
+
+#: Adjectives of attitude that take a clause: "X is confident (that) ...", "X was unaware ...".
+#: Those marked in ATTITUDE_INFINITIVES also take an infinitive: "X is determined to win".
+ATTITUDE_ADJECTIVES = frozenset("""
+aware unaware conscious mindful confident sure certain convinced unsure uncertain doubtful
+skeptical sceptical optimistic pessimistic hopeful concerned worried afraid fearful nervous
+anxious glad happy pleased delighted relieved proud sorry grateful thankful upset angry
+furious frustrated disappointed dismayed alarmed surprised shocked adamant insistent
+determined eager reluctant willing unwilling keen
+""".split())
+ATTITUDE_INFINITIVES = frozenset("""
+determined eager reluctant willing unwilling keen
+""".split())
+
+#: Nouns whose "that"-clause is a claim, belief or report: "his claim that ...", "fears that ...".
+CONTENT_NOUNS = frozenset("""
+claim belief fear hope concern worry idea view argument assertion allegation suggestion
+notion assumption expectation warning promise pledge insistence conviction feeling doubt
+speculation rumor rumour report statement acknowledgment acknowledgement admission charge
+accusation assurance prediction contention complaint theory impression perception message
+announcement evidence indication sense suspicion confidence
+""".split())
+
+#: The content nouns that report something said or written (the rest are beliefs and feelings).
+SPEECH_NOUNS = frozenset("""
+claim argument assertion allegation suggestion warning promise pledge insistence report
+statement acknowledgment acknowledgement admission charge accusation assurance prediction
+contention complaint message announcement
+""".split())
+
+#: Verbs that make a content noun their subject's own: "expressed concern that ...".
+LIGHT_VERBS = frozenset("""
+express voice raise share repeat reiterate make offer air have hold stoke fuel renew
+""".split())
+
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
 LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
+
+#: Verbs that cast their object as something: "sees the issue as a way to win", "is viewed as
+#: weak".
+AS_VERBS = frozenset("""
+see view regard portray cast paint depict present frame perceive criticize criticise praise
+hail tout dismiss describe characterize characterise
+""".split())
 
 #: Multi-word cues: phrase (lower case) -> whether the source follows it.
 PHRASE_CUES = {
