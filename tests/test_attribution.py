@@ -335,3 +335,51 @@ def test_passive_stance_verb_with_its_by_agent(analyse):
     reduced = find(analyse("Voters rejected a practice condemned by the watchdog."),
                    "watchdog", "condemned")
     assert reduced.content.text == "a practice"
+
+
+def test_made_clear_that(analyse):
+    a = find(analyse("The company has now made clear that it will appeal the fine."),
+             "company", "made clear")
+    assert a.content.text == "that it will appeal the fine"
+
+
+def test_relative_pronoun_before_the_cue_is_not_the_content(analyse):
+    text = "The agency withheld details that officials said would endanger the witnesses."
+    a = find(analyse(text), "officials", "said")
+    assert a.content.text == "would endanger the witnesses"
+
+
+def test_naming_verb_with_a_quoted_label(analyse):
+    a = find(analyse('The governor called the new tariffs "quite dangerous" on Monday.'),
+             "governor", "called")
+    assert a.pattern == "label" and a.content.text.startswith("the new tariffs")
+    assert "quite dangerous" in a.content.text
+
+
+def test_gerund_object_of_a_stance_verb(analyse):
+    a = find(analyse("Most farmers support lowering the tax on diesel."), "farmers", "support")
+    assert a.content.text == "lowering the tax on diesel"
+
+
+def test_poll_attached_to_a_noun_is_still_the_source(analyse):
+    text = "The governor took just 6 percent of the vote in a Register poll released Sunday."
+    a = find(analyse(text), "poll", "in")
+    assert a.pattern == "finding" and "governor took just 6 percent" in a.content.text
+
+
+def test_trailing_cue_participle_and_second_cue_leave_the_content(analyse):
+    a = find(analyse("The mayor said the budget was balanced, calling the deficit a myth."),
+             "mayor", "said")
+    assert a.content.text == "the budget was balanced"
+    b = find(analyse("The mayor said that taxes would fall and asked whether anyone objected."),
+             "mayor", "said")
+    assert b.content.text == "that taxes would fall"
+
+
+def test_a_later_sentence_by_someone_else_stops_the_continuation(analyse):
+    text = ('"It goes in one ear," Tom Ward said, pointing at his head. '
+            'His wife Ann shook her head. "He is much better about it than I am."')
+    tom = find(analyse(text), "Tom Ward", "said")
+    assert "much better" not in tom.content.text and not tom.fragments
+    kept = '"It goes in one ear," Tom Ward said, pointing at his head. "And out the other."'
+    assert len(find(analyse(kept), "Tom Ward", "said").fragments) == 2

@@ -45,7 +45,7 @@ gush marvel rage fume snap growl laugh sigh
 #: is mostly not a statement are left out: "challenged the law".
 OBJECT_CUES = frozenset("""
 support back endorse oppose reject criticize criticise condemn denounce praise applaud welcome
-announce propose unveil discuss debate describe mention note cite acknowledge confirm deny
+announce propose unveil discuss debate describe mention note cite acknowledge confirm deny say offer
 dispute
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
@@ -98,7 +98,7 @@ claim belief fear hope concern worry idea view argument assertion allegation sug
 notion assumption expectation warning promise pledge insistence conviction feeling doubt
 speculation rumor rumour report statement acknowledgment acknowledgement admission charge
 accusation assurance prediction contention complaint theory impression perception message
-announcement evidence indication sense suspicion confidence
+announcement evidence indication sense suspicion confidence case
 """.split())
 
 #: The content nouns that report something said or written (the rest are beliefs and feelings).
