@@ -383,3 +383,36 @@ def test_a_later_sentence_by_someone_else_stops_the_continuation(analyse):
     assert "much better" not in tom.content.text and not tom.fragments
     kept = '"It goes in one ear," Tom Ward said, pointing at his head. "And out the other."'
     assert len(find(analyse(kept), "Tom Ward", "said").fragments) == 2
+
+
+def test_stance_noun_with_its_topic(analyse):
+    a = find(analyse("The mayor's criticism of the budget surprised the council."),
+             "mayor", "criticism")
+    assert a.pattern == "noun" and a.content.text == "the budget"
+    assert not [a for a in analyse("The attack on the base killed two soldiers.").attributions
+                if a.pattern == "noun"]
+
+
+def test_headline_name_and_colon(analyse):
+    text = ("Sanders: Brexit's message could help Trump in the fall.\n\n"
+            "Dow: DOWN 0.4 percent at 17,959.64.")
+    analysis = analyse(text)
+    a = find(analysis, "Sanders", ":")
+    assert a.content.text.startswith("Brexit's message could help Trump")
+    assert not [x for x in analysis.attributions if x.source and x.source.text == "Dow"]
+
+
+def test_evidential_ends_with_its_complement(analyse):
+    a = find(analyse("Trump seems to be a classic city personality, but he has proved "
+                     "popular upstate as well."), cue="seems")
+    assert a.content.text == "Trump seems to be a classic city personality"
+
+
+def test_narration_between_paragraphs_stops_the_continuation(analyse):
+    text = ('Ms. Reed said of the diagnosis: "It can happen when you are 45." She is 45.\n\n'
+            '"You know, it happens to a lot of people."')
+    reed = find(analyse(text), "Reed", "said")
+    assert "a lot of people" not in reed.content.text and not reed.fragments
+    kept = ('Ms. Reed said of the diagnosis: "It can happen when you are 45."\n\n'
+            '"You know, it happens to a lot of people."')
+    assert len(find(analyse(kept), "Reed", "said").fragments) == 2

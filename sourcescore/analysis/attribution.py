@@ -31,6 +31,7 @@ from sourcescore.analysis.lexicon import (
     LABEL_VERBS,
     LIGHT_VERBS,
     OBJECT_CUES,
+    STANCE_NOUNS,
     PHRASE_CUES,
     PREP_CUES,
     PREP_IDIOMS,
@@ -309,8 +310,9 @@ def _conjunction_start(conj) -> int:
 def _trailing_participle(child) -> bool:
     """`..., calling it a disgrace`: a comma-set cue participle after the content is the
     speaker's next act, not the content (the parser hangs it on the content's verb)."""
-    return child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_ in _ALL_CUES and \
-        child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+    before = child.doc[max(0, child.left_edge.i - 2):child.left_edge.i]  # `,` or `,"`
+    return child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG" and \
+        child.lemma_ in _ALL_CUES and any(t.text == "," for t in before)
 
 
 def _around(head, cue) -> list[tuple[int, int]]:
@@ -441,13 +443,16 @@ def _evidential(verb) -> Candidate | None:
     """
     if verb.lemma_.lower() not in _EVIDENTIAL or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if not any(c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp") for c in verb.children):
+    complement = next((c for c in verb.children if c.i > verb.i and c.dep_ in (
+        "xcomp", "acomp", "attr", "oprd", "ccomp")), None)
+    if complement is None:
         return None
-    # From the subject on: a leading "while ..." clause or "After the vote," is not inferred.
+    # From the subject to the complement's end: a leading "while ..." clause and a trailing
+    # ", but ..." or ", throwing ..." are the reporter's own narration.
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    first = subject.left_edge.i if subject is not None else verb.i
-    tokens = [t for t in verb.subtree if t.i >= first]
-    start, end = _trimmed(text_of(verb.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    first = subject.left_edge if subject is not None else verb
+    start = _trimmed(text_of(verb.doc), first.idx, verb.idx)[0]
+    end = _clause_span(complement)[1]
     if len(text_of(verb.doc)[start:end].split()) < 3:
         return None
     return Candidate((verb.idx, verb.idx + len(verb.text)), None, [(start, end)],
@@ -525,8 +530,13 @@ def _content_noun(noun, taken: set) -> Candidate | None:
     clause = _noun_clause(noun)
     if clause is None:
         clause = _copula_clause(noun)
-    if clause is None:
-        return None
+    if clause is not None:
+        content = _clause_span(clause)
+    else:
+        topic = _stance_topic(noun)
+        if topic is None:
+            return None
+        content = _span(topic)
     head = noun.head
     if (head.idx, head.idx + len(head.text)) in taken:
         return None
@@ -537,9 +547,21 @@ def _content_noun(noun, taken: set) -> Candidate | None:
         source = _source_of(head)
     else:
         source = None
-    return Candidate((noun.idx, noun.idx + len(noun.text)), source, [_clause_span(clause)],
+    return Candidate((noun.idx, noun.idx + len(noun.text)), source, [content],
                      noun.lemma_.lower(), noun.sent.start_char, 0.5 if source else 0.4,
                      pattern="noun")
+
+
+def _stance_topic(noun):
+    """`her support for the bill`: the object of the stance noun's preposition, or None."""
+    prepositions = STANCE_NOUNS.get(noun.lemma_.lower())
+    if noun.pos_ != "NOUN" or prepositions is None:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions),
+                None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def _copula_clause(noun):
@@ -564,11 +586,29 @@ def _speaker_label(label: str, tokens) -> bool:
     words = label.split()
     if label.strip() in ("Q", "A"):
         return True
-    if any(w.lower().removesuffix("'s").removesuffix("’s") in _EDITORIAL_LABELS for w in words):
+    if _editorial(words):
         return False
     if len(words) <= 3 and all(w.isalpha() and w.isupper() for w in words):
         return True
+    if len(words) == 1 and words[0].lower() in _FINDING_SOURCES:
+        return True  # a headline's "Poll: ..."
     return any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _editorial(words: list[str]) -> bool:
+    return any(w.lower().removesuffix("'s").removesuffix("’s") in _EDITORIAL_LABELS for w in words)
+
+
+def _headline_label(label: str, content_tokens) -> bool:
+    """A headline's short capitalised name before a clause: "Sanders: Brexit could help Trump".
+
+    The small model often tags a headline's first name as a common noun, so the spelling
+    decides; the clause after the colon must have a verb (a market table's "Dow: DOWN 0.4
+    percent" has none).
+    """
+    words = label.split()
+    return len(words) <= 3 and not _editorial(words) and all(w[:1].isupper() and w.strip("'’s").isalpha() for w in words) \
+        and any(t.pos_ in ("VERB", "AUX") for t in content_tokens)
 
 
 def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
@@ -591,12 +631,13 @@ def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
         label_tokens = [t for t in doc[max(0, token.i - 12):token.i] if t.idx >= line_start]
         if any(t.pos_ == "VERB" for t in label_tokens):
             continue
-        if not _speaker_label(label, label_tokens):
-            continue
         line_end = text.find("\n", token.idx)
         line_end = len(text) if line_end < 0 else line_end
         start, end = _trimmed(text, token.idx + 1, line_end)
         if len(text[start:end].split()) < 3:
+            continue
+        content_tokens = [t for t in doc[token.i + 1:token.i + 80] if t.idx < line_end]
+        if not (_speaker_label(label, label_tokens) or _headline_label(label, content_tokens)):
             continue
         source = _trimmed(text, line_start, token.idx)
         candidates.append(Candidate((token.idx, token.idx + 1), source, [(start, end)], ":",
@@ -851,9 +892,12 @@ def _continues(text: str, previous: Quotation, quote: Quotation, owner: Candidat
         return owner.cue is not None and previous.end <= owner.cue[0] < quote.start and \
             _sentence_ends(text[owner.cue[1]:quote.start]) <= 1
     # A new paragraph that opens with the quotation, right after the attributed paragraph
-    # whose remainder is at most the cue's own sentence.
+    # whose remainder is at most the cue's own sentence ("A," he said.), not a sentence of
+    # narration ("A." She is 45.).
     rest, _, gap = between.partition("\n")
-    return between.count("\n") <= 2 and not gap.strip() and _sentence_ends(rest) <= 1
+    cue_in_rest = owner.cue is not None and previous.end <= owner.cue[0] < previous.end + len(rest)
+    return between.count("\n") <= 2 and not gap.strip() and \
+        _sentence_ends(rest) <= (1 if cue_in_rest else 0)
 
 
 _SENTENCE_END = re.compile(r"(\S*)[.!?](?:\s|$)")

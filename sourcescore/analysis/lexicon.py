@@ -108,6 +108,16 @@ statement acknowledgment acknowledgement admission charge accusation assurance p
 contention complaint message announcement
 """.split())
 
+#: Nouns of stance whose prepositional object is what the stance is about: "his criticism of
+#: the plan", "their call for a recount". Left out: nouns that as often name an event or a
+#: measure of opinion ("an attack on the base", "support among voters", "the endorsement of").
+STANCE_NOUNS = {
+    "opposition": ("to",), "praise": ("for", "of"), "criticism": ("of",),
+    "condemnation": ("of",), "opinion": ("of", "on", "about"), "view": ("of", "on", "about"),
+    "position": ("on",), "stance": ("on",), "objection": ("to",),
+    "skepticism": ("about", "of"), "call": ("for",), "demand": ("for",), "plea": ("for",),
+}
+
 #: Verbs that make a content noun their subject's own: "expressed concern that ...".
 LIGHT_VERBS = frozenset("""
 express voice raise share repeat reiterate make offer air have hold stoke fuel renew
