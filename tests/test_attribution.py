@@ -416,3 +416,32 @@ def test_narration_between_paragraphs_stops_the_continuation(analyse):
     kept = ('Ms. Reed said of the diagnosis: "It can happen when you are 45."\n\n'
             '"You know, it happens to a lot of people."')
     assert len(find(analyse(kept), "Reed", "said").fragments) == 2
+
+
+def test_sourceless_relative_clause_does_not_break_title_resolution(analyse):
+    # "who was thought to ..." has no source; a later "The senator said" must still resolve.
+    text = ("She praised Senator Ann Lee, who was thought to have drafted the plan. "
+            "The senator said the plan would pass.")
+    analysis = analyse(text)
+    thought = find(analysis, cue="thought")
+    assert thought.source is None and thought.source_type != "person"
+    assert find(analysis, "The senator", "said").content.text == "the plan would pass"
+
+
+def test_decisions_and_agreements_to_act_are_intentions(analyse):
+    a = find(analyse("The governor agreed to end her campaign in the state."), "governor", "agreed")
+    assert a.content.text == "to end her campaign in the state"
+    b = find(analyse("The board decided to delay the vote until May."), "board", "decided")
+    assert b.content.text == "to delay the vote until May" and b.is_speech is False
+
+
+def test_pointed_out_introduces_a_quotation(analyse):
+    text = 'But as the newspaper pointed out, "Nobody has released fewer records than he has."'
+    a = find(analyse(text), "newspaper", "pointed")
+    assert a.kind == "direct" and a.content.text.startswith('"Nobody has released')
+
+
+def test_label_after_a_headline_dash(analyse):
+    text = "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. Carter: The first contest is over now."
+    a = find(analyse(text), "Michael P. Carter", ":")
+    assert a.content.text == "The first contest is over now."

@@ -172,7 +172,8 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in COGNITION_VERBS
                                      | {"promise", "vow", "pledge", "threaten", "urge", "ask",
-                                        "call", "tell", "warn", "decline", "refuse"}):
+                                        "call", "tell", "warn", "decline", "refuse", "agree",
+                                        "vote"}):
             return [_clause_span(child, after=verb.i if child.i > verb.i else -1)], "clause"
     if lemma in LABEL_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -624,9 +625,13 @@ def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
         if token.text != ":" or inside.token_quoted(token):
             continue
         line_start = text.rfind("\n", 0, token.idx) + 1
+        # "HEADLINE - Jane Doe: ..." labels with what follows the last dash
+        dash = max(text.rfind(f" {mark} ", line_start, token.idx) for mark in "-–—")
+        if dash >= 0:
+            line_start = dash + 3
         label = text[line_start:token.idx]
         words = label.split()
-        if not words or len(words) > _LABEL_MAX_WORDS or not words[0][:1].isupper():
+        if not words or len(words) > _LABEL_MAX_WORDS + 2 or not words[0][:1].isupper():
             continue
         label_tokens = [t for t in doc[max(0, token.i - 12):token.i] if t.idx >= line_start]
         if any(t.pos_ == "VERB" for t in label_tokens):
@@ -639,6 +644,8 @@ def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
         content_tokens = [t for t in doc[token.i + 1:token.i + 80] if t.idx < line_end]
         if not (_speaker_label(label, label_tokens) or _headline_label(label, content_tokens)):
             continue
+        if len(words) > _LABEL_MAX_WORDS and not (label_tokens and label_tokens[-1].ent_type_ == "PERSON"):
+            continue  # a longer label only when it ends in a name: "Former senator Jo Ann Lee:"
         source = _trimmed(text, line_start, token.idx)
         candidates.append(Candidate((token.idx, token.idx + 1), source, [(start, end)], ":",
                                     token.sent.start_char, 0.5, pattern="colon"))
@@ -771,9 +778,11 @@ def _quote_verb(token, inside: _QuoteMap) -> bool:
     if token.pos_ != "VERB" or inside.token_quoted(token):
         return False
     lemma = token.lemma_.lower()
-    # "as the senator put it, ..." is a speech cue; "put" alone is not.
+    # "as the senator put it, ..." and "pointed out, ..." are speech cues; "put", "point" alone
+    # are not.
     return lemma in QUOTE_VERBS or (lemma == "put" and any(
-        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children))
+        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)) or (
+        lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
 
 
 def _sentences_around(doc, first_sent, last_sent, quote: Quotation) -> list:

@@ -166,7 +166,7 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
         anchor = c.cue[0] if c.cue else c.content[0][0]
         # A relative pronoun ("who said") is typed and named by what it stands for.
         referent = Span(c.antecedent[0], c.antecedent[1],
-                        text[c.antecedent[0]:c.antecedent[1]]) if c.antecedent else source
+                        text[c.antecedent[0]:c.antecedent[1]]) if c.antecedent and source else source
         built.append(Attribution(
             content=content,
             source=source,

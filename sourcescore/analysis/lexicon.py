@@ -27,7 +27,7 @@ specify clarify elaborate summarize summarise assure reassure remind teach lectu
 COGNITION_VERBS = frozenset("""
 believe think feel know fear expect worry doubt suspect assume consider understand realize
 realise recognize recognise wish want plan intend seek prefer see figure trust
-decline refuse
+decline refuse decide choose opt aim
 anticipate envision envisage foresee
 """.split())
 
@@ -37,7 +37,7 @@ CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 #: crowd "chanted", an email "began".
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
 read chant sing scream holler shriek muse echo chime interject begin text email type
-gush marvel rage fume snap growl laugh sigh
+gush marvel rage fume snap growl laugh sigh bark boom roar thunder snarl hiss gasp blurt bellow
 """.split())
 
 #: Verbs whose direct object is the content of a stance or statement: "X supports the bill",

@@ -118,7 +118,7 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
             attribution = replace(attribution, source_name=_name_of(attribution.source_name))
         elif attribution.source_type == "person" and attribution.source is not None:
             attribution = replace(attribution, source_name=_person_in(attribution.source, people))
-        if attribution.source_type == "person":
+        if attribution.source_type == "person" and attribution.source is not None:
             speakers.append(attribution)
         resolved.append(attribution)
     return resolved
