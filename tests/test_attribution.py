@@ -445,3 +445,11 @@ def test_label_after_a_headline_dash(analyse):
     text = "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. Carter: The first contest is over now."
     a = find(analyse(text), "Michael P. Carter", ":")
     assert a.content.text == "The first contest is over now."
+
+
+def test_intention_noun_with_its_infinitive(analyse):
+    a = find(analyse("The mayor won votes with her promise to build a new bridge."),
+             "her", "promise")
+    assert a.content.text == "to build a new bridge"
+    assert not [x for x in analyse("They met early in order to finish the report.").attributions
+                if x.pattern == "noun"]

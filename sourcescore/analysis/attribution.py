@@ -27,6 +27,7 @@ from sourcescore.analysis.lexicon import (
     CHARGE_CUES,
     COGNITION_VERBS,
     CONTENT_NOUNS,
+    INTENT_NOUNS,
     CUE_VERBS,
     LABEL_VERBS,
     LIGHT_VERBS,
@@ -531,6 +532,8 @@ def _content_noun(noun, taken: set) -> Candidate | None:
     clause = _noun_clause(noun)
     if clause is None:
         clause = _copula_clause(noun)
+    if clause is None:
+        clause = _intended(noun)
     if clause is not None:
         content = _clause_span(clause)
     else:
@@ -563,6 +566,14 @@ def _stance_topic(noun):
     if prep is None:
         return None
     return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _intended(noun):
+    """`his promise to build a wall`: the infinitive an intention noun carries, or None."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INTENT_NOUNS:
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _copula_clause(noun):

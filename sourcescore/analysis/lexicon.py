@@ -101,6 +101,13 @@ accusation assurance prediction contention complaint theory impression perceptio
 announcement evidence indication sense suspicion confidence case
 """.split())
 
+#: Nouns of intention whose infinitive is the content: "his promise to build a wall",
+#: "their decision to wait". Not "order" ("in order to") or "bid" (an attempt, not a stance).
+INTENT_NOUNS = frozenset("""
+decision plan promise pledge vow threat refusal intention intent desire willingness commitment
+determination resolve offer proposal demand request call push
+""".split())
+
 #: The content nouns that report something said or written (the rest are beliefs and feelings).
 SPEECH_NOUNS = frozenset("""
 claim argument assertion allegation suggestion warning promise pledge insistence report
