@@ -5,9 +5,19 @@ Usage: python benchmarks/attribution.py [GOLD.jsonl] [--scorer PATH] [--keep DIR
 
 GOLD defaults to ../shared/eval/dev.jsonl (PolNeAR dev split). The extractor is exactly the one
 `sourcescore check` uses, with the default configuration. Predictions are written in the shared
-scorer's format and scored for all kinds and for `--kinds direct`; wire credits are scored against
-each article's `meta.wire` (a dateline, byline or credit line must name that agency, and articles
-that are not wire copy must get none). The corpus is read at run time and never copied.
+scorer's format and scored three ways:
+
+* all gold kinds, every attribution the report lists;
+* `--kinds direct`, the quotation attributions: those the report marks `direct` or `mixed`
+  (content in quotation marks). This is the direct-quote task as the quotation extractors
+  (textacy) are scored: the scorer counts any prediction touching no gold relation as a false
+  positive, so an indirect attribution the annotators left out would otherwise count against
+  direct quotes;
+* `--kinds direct` again with every attribution, for reference.
+
+Wire credits are scored against each article's `meta.wire` (a dateline, byline or credit line must
+name that agency, and articles that are not wire copy must get none). The corpus is read at run
+time and never copied.
 """
 
 from __future__ import annotations
@@ -45,21 +55,51 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     out_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sourcescore-bench-"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    pred_path = out_dir / "predictions.jsonl"
-    with pred_path.open("w", encoding="utf-8") as fh:
-        for doc, analysis in zip(docs, analyses):
-            fh.write(json.dumps({"id": doc["id"], "quotes": [_prediction(a) for a in
-                                                             analysis.attributions]}) + "\n")
+    every = _write_predictions(out_dir / "predictions.jsonl", docs, analyses, None)
+    quoted = _write_predictions(out_dir / "quotations.jsonl", docs, analyses, QUOTATION_KINDS)
     print(f"articles={len(docs)} attributions={sum(len(a.attributions) for a in analyses)} "
           f"seconds={elapsed:.1f} ms_per_article={1000 * elapsed / max(1, len(docs)):.0f}")
-    for kinds in ("direct,indirect,mixed", "direct"):
-        print(f"\n## gold kinds: {kinds}")
-        result = subprocess.run([sys.executable, str(scorer), str(gold_path), str(pred_path),
-                                 "--kinds", kinds], capture_output=True, text=True, check=False)
+    runs = (("all kinds, all attributions", "direct,indirect,mixed", every),
+            ("direct, quotation attributions", "direct", quoted),
+            ("direct, all attributions (reference)", "direct", every))
+    summary = []
+    for number, (title, kinds, predictions) in enumerate(runs):
+        print(f"\n## {title} (gold kinds: {kinds})")
+        metrics = out_dir / f"metrics-{number}.json"
+        result = subprocess.run([sys.executable, str(scorer), str(gold_path), str(predictions),
+                                 "--kinds", kinds, "--json", str(metrics)],
+                                capture_output=True, text=True, check=False)
         print(result.stdout.rstrip() or result.stderr.rstrip())
+        if result.returncode == 0:
+            summary.append((title, json.loads(metrics.read_text(encoding="utf-8"))))
+    print("\n## summary (character Jaccard >= 0.5)")
+    print(_summary_table(summary))
     print("\n## wire credits (dateline, byline, credit_line) against meta.wire")
     print(_wire_table(docs, analyses, COPY_FORMS))
     return 0
+
+
+#: Attribution kinds whose content is (partly) in quotation marks.
+QUOTATION_KINDS = frozenset({"direct", "mixed"})
+
+
+def _write_predictions(path: Path, docs, analyses, kinds) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for doc, analysis in zip(docs, analyses):
+            quotes = [_prediction(a) for a in analysis.attributions
+                      if kinds is None or a.kind in kinds]
+            fh.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
+    return path
+
+
+def _summary_table(summary) -> str:
+    lines = [f"{'run':<40}{'quote P':>9}{'R':>7}{'F1':>7}{'speaker P':>11}{'R':>7}{'F1':>7}"]
+    for title, metrics in summary:
+        row = metrics["rows"][metrics["main"]]
+        quote, speaker = row["quote"], row["speaker"]
+        lines.append(f"{title:<40}{quote['p']:>9.3f}{quote['r']:>7.3f}{quote['f1']:>7.3f}"
+                     f"{speaker['p']:>11.3f}{speaker['r']:>7.3f}{speaker['f1']:>7.3f}")
+    return "\n".join(lines)
 
 
 def _prediction(attribution) -> dict:
