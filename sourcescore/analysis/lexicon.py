@@ -23,11 +23,11 @@ specify clarify elaborate summarize summarise assure reassure remind teach lectu
 """.split())
 
 #: Verbs that report a belief, feeling or intention: "X believes ...", "X wants to ...".
-#: Wishes ("hope", "imagine", "suppose") are left out: news annotators rarely treat them as claims.
+#: "imagine" and "suppose" are left out: they mostly frame hypotheticals, not anyone's claim.
 COGNITION_VERBS = frozenset("""
 believe think feel know fear expect worry doubt suspect assume consider understand realize
 realise recognize recognise wish want plan intend seek prefer see figure trust
-decline refuse decide choose opt aim
+decline refuse decide choose opt aim hope
 anticipate envision envisage foresee
 """.split())
 
