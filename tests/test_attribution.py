@@ -459,3 +459,9 @@ def test_hopes_is_lemmatised_as_hope_and_is_a_belief(analyse):
     a = find(analyse("The mayor hopes to reopen the bridge by May."), "mayor", "hopes")
     assert a.cue_lemma == "hope" and a.is_speech is False
     assert a.content.text == "to reopen the bridge by May"
+
+
+def test_light_verb_with_a_speech_noun(analyse):
+    a = find(analyse("The senator made veiled references to his rival's voting record."),
+             "senator", "references")
+    assert a.content.text == "his rival's voting record" and a.is_speech is True

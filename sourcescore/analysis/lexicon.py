@@ -112,7 +112,7 @@ determination resolve offer proposal demand request call push
 SPEECH_NOUNS = frozenset("""
 claim argument assertion allegation suggestion warning promise pledge insistence report
 statement acknowledgment acknowledgement admission charge accusation assurance prediction
-contention complaint message announcement
+contention complaint message announcement reference comment remark mention joke case
 """.split())
 
 #: Nouns of stance whose prepositional object is what the stance is about: "his criticism of
@@ -123,6 +123,12 @@ STANCE_NOUNS = {
     "condemnation": ("of",), "opinion": ("of", "on", "about"), "view": ("of", "on", "about"),
     "position": ("on",), "stance": ("on",), "objection": ("to",),
     "skepticism": ("about", "of"), "call": ("for",), "demand": ("for",), "plea": ("for",),
+    # speech nouns after a light verb: "made a reference to", "made comments about"
+    "reference": ("to",), "comment": ("about", "on"), "remark": ("about", "on"),
+    "statement": ("about", "on"), "case": ("for", "against"), "prediction": ("about",),
+    "mention": ("of",), "announcement": ("about", "on"), "joke": ("about",),
+    "argument": ("for", "against"), "warning": ("about", "of", "against"),
+    "complaint": ("about",),
 }
 
 #: Verbs that make a content noun their subject's own: "expressed concern that ...".
