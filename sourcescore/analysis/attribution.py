@@ -30,7 +30,6 @@ from sourcescore.analysis.lexicon import (
     INTENT_NOUNS,
     CUE_VERBS,
     LABEL_VERBS,
-    LIGHT_VERBS,
     OBJECT_CUES,
     STANCE_NOUNS,
     PHRASE_CUES,
@@ -526,8 +525,9 @@ def _attitude(adjective) -> Candidate | None:
 def _content_noun(noun, taken: set) -> Candidate | None:
     """`his claim that ...`, `there are fears that ...`, `expressed concern that ...`.
 
-    The holder is the possessor, or the subject of a light verb (`voiced doubts that`); a noun
-    that is the object of a cue verb already belongs to that verb's attribution.
+    The holder is the possessor, or the subject of the verb the noun is the object of
+    (`voiced doubts that`, `made a decision to`); a noun that is the object of a cue verb
+    already belongs to that verb's attribution (`rejected the claim that`).
     """
     clause = _noun_clause(noun)
     if clause is None:
@@ -547,7 +547,7 @@ def _content_noun(noun, taken: set) -> Candidate | None:
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
         source = _span(possessor, cut_clauses=True)
-    elif noun.dep_ == "dobj" and head.lemma_.lower() in LIGHT_VERBS:
+    elif noun.dep_ == "dobj" and head.pos_ == "VERB":
         source = _source_of(head)
     else:
         source = None

@@ -131,11 +131,6 @@ STANCE_NOUNS = {
     "complaint": ("about",),
 }
 
-#: Verbs that make a content noun their subject's own: "expressed concern that ...".
-LIGHT_VERBS = frozenset("""
-express voice raise share repeat reiterate make offer air have hold stoke fuel renew
-""".split())
-
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
 LABEL_VERBS = frozenset("call describe label term dub brand characterize characterise".split())
 
