@@ -465,3 +465,9 @@ def test_light_verb_with_a_speech_noun(analyse):
     a = find(analyse("The senator made veiled references to his rival's voting record."),
              "senator", "references")
     assert a.content.text == "his rival's voting record" and a.is_speech is True
+
+
+def test_speaker_of_a_participle_after_an_attempt_to(analyse):
+    text = "The mayor made a third attempt to end the dispute, saying the deal was fair."
+    a = find(analyse(text), cue="saying")
+    assert a.source is not None and a.source.text == "The mayor"

@@ -369,12 +369,20 @@ def _source_of(verb) -> tuple[int, int] | None:
                     subject.lower_ in ("it", "this", "that") and _is_expletive(token)):
                 return None
             return _span(subject, cut_clauses=True)
+        if token.dep_ == "acl" and _is_infinitive(token) and token.head.dep_ in ("dobj", "pobj"):
+            # "made an attempt to deflect it, saying ...": the attempt's maker speaks
+            token = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
+            continue
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
             return _span(token.head, cut_clauses=True)
         if token.dep_ not in _INHERIT or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _is_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _antecedent_of(verb) -> tuple[int, int] | None:
@@ -572,8 +580,8 @@ def _intended(noun):
     """`his promise to build a wall`: the infinitive an intention noun carries, or None."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in INTENT_NOUNS:
         return None
-    return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i
+                 and _is_infinitive(c)), None)
 
 
 def _copula_clause(noun):
