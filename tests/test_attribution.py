@@ -467,7 +467,8 @@ def test_light_verb_with_a_speech_noun(analyse):
     assert a.content.text == "his rival's voting record" and a.is_speech is True
 
 
-def test_speaker_of_a_participle_after_an_attempt_to(analyse):
-    text = "The mayor made a third attempt to end the dispute, saying the deal was fair."
-    a = find(analyse(text), cue="saying")
-    assert a.source is not None and a.source.text == "The mayor"
+def test_infinitive_after_an_object_noun_takes_the_clause_subject(analyse):
+    # "a campaign to defend": the governor defends, not the campaign.
+    text = "The governor launched a campaign to defend the budget, insisting that it was balanced."
+    a = find(analyse(text), cue="defend")
+    assert a.source is not None and a.source.text == "The governor"
