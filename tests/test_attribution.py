@@ -472,3 +472,18 @@ def test_infinitive_after_an_object_noun_takes_the_clause_subject(analyse):
     text = "The governor launched a campaign to defend the budget, insisting that it was balanced."
     a = find(analyse(text), cue="defend")
     assert a.source is not None and a.source.text == "The governor"
+
+
+def test_trailing_comma_aside_is_the_reporters_gloss(analyse):
+    a = find(analyse("The mayor said the contract went to Ann Cole, who leads the union."),
+             "mayor", "said")
+    assert a.content.text == "the contract went to Ann Cole"
+    b = find(analyse("Most voters said they prefer an outsider, while about 4 in 10 want "
+                     "experience."), "voters", "said")
+    assert b.content.text == "they prefer an outsider"
+    c = find(analyse("The senator endorsed Jeb Bush, the former Florida governor."),
+             "senator", "endorsed")
+    assert c.content.text == "Jeb Bush"
+    kept = find(analyse("The mayor said the plan that the council passed was fair."),
+                "mayor", "said")
+    assert kept.content.text == "the plan that the council passed was fair"

@@ -196,7 +196,7 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
                 # "called on Monday" is a date, not a topic; "spoke on background" an idiom
                 if obj is not None and obj.lemma_.lower() not in PREP_IDIOMS and \
                         obj.ent_type_ not in ("DATE", "TIME"):
-                    return [_span(obj)], "prep"
+                    return [_phrase_span(obj)], "prep"
     if lemma in LABEL_VERBS:
         # The parser rarely finds the label as a complement: 'called the plan "a disaster"'
         # comes out as two objects, or the label as a modifier inside the object.
@@ -212,7 +212,7 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ != "PRON":
             clause = _noun_clause(obj)  # "rejected the notion that ...": the notion's clause
-            return [_clause_span(clause) if clause is not None else _span(obj)], "object"
+            return [_clause_span(clause) if clause is not None else _phrase_span(obj)], "object"
         gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                        and c.tag_ == "VBG" and c.i > verb.i), None)
         if gerund is not None:  # "supports raising the tax": the gerund clause is the object
@@ -295,8 +295,62 @@ def _clause_span(root, after: int = -1) -> tuple[int, int]:
         elif child.dep_ == "conj" and child.lemma_ in CUE_VERBS and _has_clause(child):
             # "said that A and asked whether B": the second cue is the speaker's, not the content's
             stop = min(stop, _conjunction_start(child))
-    tokens = [t for t in root.subtree if after < t.i < stop]
+    tokens = _without_trailing_aside([t for t in root.subtree if after < t.i < stop])
     return _trimmed(text_of(root.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+_ASIDE_PREPOSITIONS = frozenset({"with", "including", "compared", "along", "despite", "amid"})
+_ASIDE_MARKS = frozenset({"while", "when", "as", "even", "whereas", "although", "though"})
+
+
+def _without_trailing_aside(tokens: list) -> list:
+    """Drop a comma-set aside that ends the content: ", who leads the race", ", the former
+    governor", ", while 22 percent disagreed", ", with stocks likely to suffer". These hang on the
+    content's last noun or verb but are the reporter's gloss, not what the source said."""
+    if len(tokens) < 4:
+        return tokens
+    last = tokens[-1].i
+    for position, comma in enumerate(tokens[:-2]):
+        if comma.text != "," or position < 2:
+            continue
+        aside = tokens[position + 1]
+        root = _subtree_root_starting_at(aside)
+        if root is not None and root.right_edge.i >= last and _is_aside(root, aside):
+            return tokens[:position]
+    return tokens
+
+
+def _phrase_span(token) -> tuple[int, int]:
+    """A noun phrase's span as content: its subtree without a trailing comma-set aside."""
+    tokens = _without_trailing_aside(list(token.subtree))
+    return _trimmed(text_of(token.doc), tokens[0].idx, _end_of(tokens[-1]))
+
+
+def _end_of(token) -> int:
+    return token.idx + len(token.text)
+
+
+def _subtree_root_starting_at(token):
+    """The highest token whose subtree starts at `token` (the phrase `token` opens)."""
+    root = token
+    while root.head.i != root.i and root.head.left_edge.i == token.i:
+        root = root.head
+    return root if root.left_edge.i == token.i else None
+
+
+def _is_aside(root, first) -> bool:
+    if root.dep_ == "relcl" or first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+        return True
+    if first.lower_ in ("while", "whereas"):  # a contrast, whatever the parser makes of it
+        return True
+    if root.dep_ == "appos":
+        return True
+    if root.dep_ == "advcl":
+        return root.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ in _ASIDE_MARKS
+                                         for c in root.children)
+    if root.dep_ == "prep":
+        return root.lower_ in _ASIDE_PREPOSITIONS
+    return root.dep_ == "acl" and root.tag_ == "VBG"
 
 
 def _conjunction_start(conj) -> int:
@@ -548,7 +602,7 @@ def _content_noun(noun, taken: set) -> Candidate | None:
         topic = _stance_topic(noun)
         if topic is None:
             return None
-        content = _span(topic)
+        content = _phrase_span(topic)
     head = noun.head
     if (head.idx, head.idx + len(head.text)) in taken:
         return None
