@@ -27,21 +27,21 @@ from sourcescore.analysis.lexicon import (
     CHARGE_CUES,
     COGNITION_VERBS,
     CONTENT_NOUNS,
-    INTENT_NOUNS,
     CUE_VERBS,
+    INFINITIVE_CUES,
+    INTENT_NOUNS,
     LABEL_VERBS,
     OBJECT_CUES,
-    STANCE_NOUNS,
     PHRASE_CUES,
     PREP_CUES,
     PREP_IDIOMS,
     QUOTE_VERBS,
     SPEECH_VERBS,
+    STANCE_NOUNS,
 )
-
-_ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozenset(CHARGE_CUES)
 from sourcescore.model import Quotation
 
+_ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozenset(CHARGE_CUES)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = set(" \n\t,;:—–-")
@@ -170,10 +170,7 @@ def _is_that_said(verb) -> bool:
 def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content the cue introduces, as character spans, and how it was found."""
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in COGNITION_VERBS
-                                     | {"promise", "vow", "pledge", "threaten", "urge", "ask",
-                                        "call", "tell", "warn", "decline", "refuse", "agree",
-                                        "vote"}):
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in INFINITIVE_CUES):
             return [_clause_span(child, after=verb.i if child.i > verb.i else -1)], "clause"
     if lemma in LABEL_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -189,21 +186,13 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         # "The economy is strong, he said." - the cue hangs off the content's verb; the content
         # may resume after it: "She was happy to help, she said, but only locally."
         return _around(verb.head, verb), "inverted"
-    if lemma in PREP_CUES:
-        for prep in verb.children:
-            if prep.dep_ in ("prep", "prt") and prep.lower_ in PREP_CUES[lemma]:
-                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-                # "called on Monday" is a date, not a topic; "spoke on background" an idiom
-                if obj is not None and obj.lemma_.lower() not in PREP_IDIOMS and \
-                        obj.ent_type_ not in ("DATE", "TIME"):
-                    return [_phrase_span(obj)], "prep"
+    topic = _prep_content(verb, lemma)
+    if topic is not None:
+        return [topic], "prep"
     if lemma in LABEL_VERBS:
-        # The parser rarely finds the label as a complement: 'called the plan "a disaster"'
-        # comes out as two objects, or the label as a modifier inside the object.
-        named = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
-        if named and named[0].pos_ != "PRON":
-            return [_trimmed(text_of(verb.doc), named[0].left_edge.idx,
-                             named[-1].right_edge.idx + len(named[-1].right_edge.text))], "label"
+        label = _named_objects(verb)
+        if label is not None:
+            return [label], "label"
     if lemma in CHARGE_CUES:
         charge = _charge_of(verb, CHARGE_CUES[lemma])
         if charge is not None:
@@ -221,6 +210,27 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if passive is not None:
             return [passive], "object"
     return None
+
+
+def _prep_content(verb, lemma: str) -> tuple[int, int] | None:
+    """`called for a ban`, `talked about jobs`: the object of the cue's own preposition."""
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in PREP_CUES.get(lemma, ()):
+            obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            # "called on Monday" is a date, not a topic; "spoke on background" an idiom
+            if obj is not None and obj.lemma_.lower() not in PREP_IDIOMS and \
+                    obj.ent_type_ not in ("DATE", "TIME"):
+                return _phrase_span(obj)
+    return None
+
+
+def _named_objects(verb) -> tuple[int, int] | None:
+    """'called the plan "a disaster"': the parser rarely finds the label as a complement; it
+    comes out as two objects, or as a modifier inside the object. From the first to the last."""
+    named = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.i > verb.i]
+    if not named or named[0].pos_ == "PRON":
+        return None
+    return _trimmed(text_of(verb.doc), named[0].left_edge.idx, _end_of(named[-1].right_edge))
 
 
 def _passive_object(verb) -> tuple[int, int] | None:
@@ -245,8 +255,7 @@ def _cast_as(verb) -> tuple[int, int] | None:
                       and c.i > verb.i and c.i > thing.i), None)
     if as_phrase is None or not any(c.dep_ in ("pobj", "pcomp") for c in as_phrase.children):
         return None
-    return _trimmed(text_of(verb.doc), thing.left_edge.idx,
-                    as_phrase.right_edge.idx + len(as_phrase.right_edge.text))
+    return _trimmed(text_of(verb.doc), thing.left_edge.idx, _end_of(as_phrase.right_edge))
 
 
 def _charge_of(verb, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
@@ -258,8 +267,7 @@ def _charge_of(verb, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
                  and c.lower_ in prepositions), None)
     if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
         return None
-    return _trimmed(text_of(verb.doc), obj.left_edge.idx,
-                    prep.right_edge.idx + len(prep.right_edge.text))
+    return _trimmed(text_of(verb.doc), obj.left_edge.idx, _end_of(prep.right_edge))
 
 
 def _noun_clause(noun):
@@ -564,7 +572,7 @@ def _made_clear(verb) -> Candidate | None:
     if content is None:
         return None
     source = _source_of(verb)
-    return Candidate((verb.idx, clear.idx + len(clear.text)), source, [_clause_span(content)],
+    return Candidate((verb.idx, _end_of(clear)), source, [_clause_span(content)],
                      "make clear", verb.sent.start_char, 0.8 if source else 0.5)
 
 
@@ -579,7 +587,7 @@ def _attitude(adjective) -> Candidate | None:
     if clause is None:
         return None
     source = _source_of(adjective.head)
-    return Candidate((adjective.idx, adjective.idx + len(adjective.text)), source,
+    return Candidate((adjective.idx, _end_of(adjective)), source,
                      [_clause_span(clause)], lemma, adjective.sent.start_char,
                      0.6 if source else 0.4, pattern="attitude")
 
@@ -604,7 +612,7 @@ def _content_noun(noun, taken: set) -> Candidate | None:
             return None
         content = _phrase_span(topic)
     head = noun.head
-    if (head.idx, head.idx + len(head.text)) in taken:
+    if (head.idx, _end_of(head)) in taken:
         return None
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
@@ -613,7 +621,7 @@ def _content_noun(noun, taken: set) -> Candidate | None:
         source = _source_of(head)
     else:
         source = None
-    return Candidate((noun.idx, noun.idx + len(noun.text)), source, [content],
+    return Candidate((noun.idx, _end_of(noun)), source, [content],
                      noun.lemma_.lower(), noun.sent.start_char, 0.5 if source else 0.4,
                      pattern="noun")
 
@@ -670,7 +678,8 @@ def _speaker_label(label: str, tokens) -> bool:
 
 
 def _editorial(words: list[str]) -> bool:
-    return any(w.lower().removesuffix("'s").removesuffix("’s") in _EDITORIAL_LABELS for w in words)
+    return any(w.lower().removesuffix("'s").removesuffix("’s") in _EDITORIAL_LABELS
+               for w in words)
 
 
 def _headline_label(label: str, content_tokens) -> bool:
@@ -680,9 +689,10 @@ def _headline_label(label: str, content_tokens) -> bool:
     decides; the clause after the colon must have a verb (a market table's "Dow: DOWN 0.4
     percent" has none).
     """
-    words = label.split()
-    return len(words) <= 3 and not _editorial(words) and all(w[:1].isupper() and w.strip("'’s").isalpha() for w in words) \
-        and any(t.pos_ in ("VERB", "AUX") for t in content_tokens)
+    words = [w.removesuffix("'s").removesuffix("’s") for w in label.split()]
+    return len(words) <= 3 and not _editorial(words) and all(
+        w[:1].isupper() and w.isalpha() for w in words) and any(
+        t.pos_ in ("VERB", "AUX") for t in content_tokens)
 
 
 def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
@@ -717,7 +727,8 @@ def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
         content_tokens = [t for t in doc[token.i + 1:token.i + 80] if t.idx < line_end]
         if not (_speaker_label(label, label_tokens) or _headline_label(label, content_tokens)):
             continue
-        if len(words) > _LABEL_MAX_WORDS and not (label_tokens and label_tokens[-1].ent_type_ == "PERSON"):
+        if len(words) > _LABEL_MAX_WORDS and not (
+                label_tokens and label_tokens[-1].ent_type_ == "PERSON"):
             continue  # a longer label only when it ends in a name: "Former senator Jo Ann Lee:"
         source = _trimmed(text, line_start, token.idx)
         candidates.append(Candidate((token.idx, token.idx + 1), source, [(start, end)], ":",
@@ -977,7 +988,7 @@ def _continues(text: str, previous: Quotation, quote: Quotation, owner: Candidat
     # whose remainder is at most the cue's own sentence ("A," he said.), not a sentence of
     # narration ("A." She is 45.).
     rest, _, gap = between.partition("\n")
-    cue_in_rest = owner.cue is not None and previous.end <= owner.cue[0] < previous.end + len(rest)
+    cue_in_rest = owner.cue is not None and 0 <= owner.cue[0] - previous.end < len(rest)
     return between.count("\n") <= 2 and not gap.strip() and \
         _sentence_ends(rest) <= (1 if cue_in_rest else 0)
 
@@ -1013,7 +1024,8 @@ def _hugs(text: str, cue: tuple[int, int], quote: Quotation) -> bool:
     gap = text[quote.end:cue[0]]
     ends_clause = text[quote.inner_start:quote.inner_end].rstrip().endswith(
         _CLAUSE_END) or gap.startswith(",")
-    starts_sentence = not re.split(r"[.!?:\n]", text[max(0, quote.start - 200):quote.start])[-1].strip()
+    before = text[max(0, quote.start - 200):quote.start]
+    starts_sentence = not re.split(r"[.!?:\n]", before)[-1].strip()
     return starts_sentence and ends_clause and 0 <= len(gap) <= 60 and \
         not any(c in _BREAKS or c == "\n" for c in gap)
 

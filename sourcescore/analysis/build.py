@@ -165,8 +165,10 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
         cue = Span(c.cue[0], c.cue[1], text[c.cue[0]:c.cue[1]]) if c.cue else None
         anchor = c.cue[0] if c.cue else c.content[0][0]
         # A relative pronoun ("who said") is typed and named by what it stands for.
-        referent = Span(c.antecedent[0], c.antecedent[1],
-                        text[c.antecedent[0]:c.antecedent[1]]) if c.antecedent and source else source
+        referent = source
+        if c.antecedent and source:
+            referent = Span(c.antecedent[0], c.antecedent[1],
+                            text[c.antecedent[0]:c.antecedent[1]])
         built.append(Attribution(
             content=content,
             source=source,

@@ -33,6 +33,11 @@ anticipate envision envisage foresee
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
+#: Cues whose infinitive is the content: "X wants to ...", "X vowed to ...", "X agreed to ...".
+INFINITIVE_CUES = COGNITION_VERBS | frozenset("""
+promise vow pledge threaten urge ask call tell warn agree vote
+""".split())
+
 #: Verbs that introduce a quotation only when it sits right against them: a sign "read", a
 #: crowd "chanted", an email "began".
 QUOTE_VERBS = SPEECH_VERBS | frozenset("""
