@@ -77,13 +77,39 @@ def text_of(doc) -> str:
 def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
     """Return candidate attributions for `doc`, in text order, one per cue."""
     inside = _QuoteMap(text_of(doc), quotations)
-    candidates = [c for c in (_from_verb(t, inside) for t in doc if _is_cue_verb(t, inside)) if c]
+    verbs = (t for t in _tokens_with(doc, _ALL_CUES, attr="LEMMA") if _is_cue_verb(t, inside))
+    candidates = [c for c in (_from_verb(t, inside) for t in verbs) if c]
     candidates += _from_phrases(doc, inside)
     candidates += _from_frames(doc, inside, candidates)
     _attach_quotations(doc, quotations, candidates, inside)
     candidates = [c for c in candidates if _substantial(text_of(doc), c)]
     candidates.sort(key=lambda c: (c.content[0][0], c.cue or (0, 0)))
     return candidates
+
+
+_WORD_IDS: dict[tuple[int, frozenset], object] = {}
+
+
+def _tokens_with(doc, words: frozenset, attr: str = "LEMMA_OR_LOWER"):
+    """The tokens whose lemma (or, by default, lemma or lower-case form) is in `words`.
+
+    Found on the Doc's attribute array, so the hundreds of tokens that cannot start an
+    attribution never become Python Token objects (most of the extractor's time otherwise).
+    """
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    key = (id(doc.vocab), words)
+    ids = _WORD_IDS.get(key)
+    if ids is None:
+        ids = _WORD_IDS[key] = numpy.array(sorted(doc.vocab.strings.add(w) for w in words),
+                                           dtype="uint64")
+    if attr == "LEMMA":
+        found = numpy.isin(doc.to_array(LEMMA), ids)
+    else:
+        table = doc.to_array([LEMMA, LOWER])
+        found = numpy.isin(table[:, 0], ids) | numpy.isin(table[:, 1], ids)
+    return [doc[int(i)] for i in numpy.flatnonzero(found)]
 
 
 class _QuoteMap:
@@ -495,7 +521,7 @@ def _from_frames(doc, inside: _QuoteMap, found: list[Candidate]) -> list[Candida
     """Attributions without a speech verb: evidential `seem`/`appear`, findings `in a poll`,
     and `Label: text` paragraphs (headlines, interview transcripts)."""
     taken = {c.cue for c in found}
-    frames = [c for t in doc if not inside.token_quoted(t)
+    frames = [c for t in _tokens_with(doc, _FRAME_WORDS) if not inside.token_quoted(t)
               for c in (_evidential(t), _poll_finding(t), _attitude(t), _content_noun(t, taken),
                         _made_clear(t))
               if c is not None]
@@ -505,6 +531,9 @@ def _from_frames(doc, inside: _QuoteMap, found: list[Candidate]) -> list[Candida
 
 _EVIDENTIAL = frozenset({"seem", "appear"})
 _FINDING_SOURCES = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count"})
+#: Words that can open a frame (lemma or lower-case form): the only tokens the frames look at.
+_FRAME_WORDS = _EVIDENTIAL | ATTITUDE_ADJECTIVES | CONTENT_NOUNS | INTENT_NOUNS | frozenset(
+    STANCE_NOUNS) | frozenset({"in", "make"})
 
 
 def _evidential(verb) -> Candidate | None:
@@ -655,6 +684,7 @@ def _copula_clause(noun):
     return next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i), None)
 
 
+_COLON = frozenset({":"})
 _LABEL_MAX_WORDS = 6
 #: Labels of editorial furniture, never a speaker: "CORRECTION:", "Editor's note:".
 _EDITORIAL_LABELS = frozenset("""
@@ -704,7 +734,7 @@ def _label_colons(doc, inside: _QuoteMap) -> list[Candidate]:
     """
     text = text_of(doc)
     candidates = []
-    for token in doc:
+    for token in _tokens_with(doc, _COLON):
         if token.text != ":" or inside.token_quoted(token):
             continue
         line_start = text.rfind("\n", 0, token.idx) + 1

@@ -71,10 +71,17 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
         quotations=quotations,
         attributions=attributions,
         wire_credits=find_wire_credits(text, paragraphs),
-        word_count=sum(1 for t in doc if t.is_alpha),
+        word_count=_word_count(doc),
         references=references,
         doc=doc if keep_doc else None,
     )
+
+
+def _word_count(doc) -> int:
+    """Alphabetic tokens, counted on the Doc's attribute array (no Token objects)."""
+    from spacy.attrs import IS_ALPHA
+
+    return int(doc.to_array(IS_ALPHA).sum()) if len(doc) else 0
 
 
 def joined(text: str, parts: list[tuple[int, Analysis]], references=None) -> Analysis:
