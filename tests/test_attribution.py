@@ -487,3 +487,9 @@ def test_trailing_comma_aside_is_the_reporters_gloss(analyse):
     kept = find(analyse("The mayor said the plan that the council passed was fair."),
                 "mayor", "said")
     assert kept.content.text == "the plan that the council passed was fair"
+
+
+def test_indirect_question_after_ask(analyse):
+    a = find(analyse("The reporter asked the senator if he had been preparing for the job."),
+             "reporter", "asked")
+    assert a.content.text == "if he had been preparing for the job"

@@ -196,7 +196,8 @@ def _is_that_said(verb) -> bool:
 def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content the cue introduces, as character spans, and how it was found."""
     for child in verb.children:
-        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in INFINITIVE_CUES):
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in INFINITIVE_CUES) or (
+                lemma in _QUESTION_CUES and _is_question_clause(child, verb)):
             return [_clause_span(child, after=verb.i if child.i > verb.i else -1)], "clause"
     if lemma in LABEL_VERBS:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -236,6 +237,15 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if passive is not None:
             return [passive], "object"
     return None
+
+
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+
+
+def _is_question_clause(child, verb) -> bool:
+    """`asked the senator if ...`: the parser makes the indirect question an adverbial clause."""
+    return child.dep_ == "advcl" and child.i > verb.i and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children)
 
 
 def _prep_content(verb, lemma: str) -> tuple[int, int] | None:
