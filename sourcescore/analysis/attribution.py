@@ -623,6 +623,9 @@ def _attitude(adjective) -> Candidate | None:
         return None
     deps = ("ccomp", "xcomp") if lemma in ATTITUDE_INFINITIVES else ("ccomp",)
     clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
+    if clause is None and adjective.head.lemma_ == "be":  # "It was clear that ...", parsed
+        clause = next((c for c in adjective.head.children  # as the copula's complement
+                       if c.dep_ == "ccomp" and c.i > adjective.i), None)
     if clause is None:
         return None
     source = _source_of(adjective.head)
