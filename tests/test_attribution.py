@@ -493,3 +493,9 @@ def test_indirect_question_after_ask(analyse):
     a = find(analyse("The reporter asked the senator if he had been preparing for the job."),
              "reporter", "asked")
     assert a.content.text == "if he had been preparing for the job"
+
+
+def test_speaker_after_an_inverted_cue_not_the_quotes_last_words(analyse):
+    text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a caucus chair.'
+    a = find(analyse(text), cue="said")
+    assert a.source.text == "Leslie Wimes"

@@ -456,7 +456,7 @@ def _source_of(verb) -> tuple[int, int] | None:
     """The source's surface mention: the subject, the passive agent, or an inherited subject."""
     token = verb
     for _ in range(4):  # follow participles and conjuncts up to the verb with the subject
-        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        subject = _subject_of(token)
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None or (subject is not None and subject.dep_ == "nsubjpass"):
             # Passive: the `by` agent speaks ("a plan criticized by economists"), if named.
@@ -477,6 +477,23 @@ def _source_of(verb) -> tuple[int, int] | None:
             return None
         token = token.head
     return None
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "«", "»"})
+
+
+def _subject_of(verb):
+    """The verb's subject; of two (`"... Full panic mode," said Wimes` gives the parser both
+    "mode" and "Wimes"), the one not cut off from the verb by a quotation mark."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    doc = verb.doc
+    for subject in subjects:
+        low, high = sorted((subject.i, verb.i))
+        if not any(t.text in _QUOTE_MARKS for t in doc[low:high]):
+            return subject
+    return subjects[0]
 
 
 def _is_infinitive(verb) -> bool:
