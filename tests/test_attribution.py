@@ -499,3 +499,8 @@ def test_speaker_after_an_inverted_cue_not_the_quotes_last_words(analyse):
     text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a caucus chair.'
     a = find(analyse(text), cue="said")
     assert a.source.text == "Leslie Wimes"
+
+
+def test_speaker_the_parser_reads_as_the_object_of_an_inverted_cue(analyse):
+    a = find(analyse('"How big is that wall?" asked the boy, who wore a red hat.'), cue="asked")
+    assert a.source is not None and a.source.text == "the boy"

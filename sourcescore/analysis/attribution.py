@@ -486,14 +486,27 @@ def _subject_of(verb):
     """The verb's subject; of two (`"... Full panic mode," said Wimes` gives the parser both
     "mode" and "Wimes"), the one not cut off from the verb by a quotation mark."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if len(subjects) < 2:
-        return subjects[0] if subjects else None
+    if not subjects:
+        return _inverted_speaker(verb)
+    if len(subjects) == 1:
+        return subjects[0]
     doc = verb.doc
     for subject in subjects:
         low, high = sorted((subject.i, verb.i))
         if not any(t.text in _QUOTE_MARKS for t in doc[low:high]):
             return subject
     return subjects[0]
+
+
+def _inverted_speaker(verb):
+    """`"How big is that wall?" asked the boy`: right after a closing mark, the parser often
+    makes the speaker after the cue an object; it is the subject."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text not in _QUOTE_MARKS:
+        return None
+    return next((c for c in verb.children if c.i > verb.i and c.dep_ in (
+        "dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)
 
 
 def _is_infinitive(verb) -> bool:
