@@ -87,7 +87,7 @@ def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
     return candidates
 
 
-_WORD_IDS: dict[tuple[int, frozenset], object] = {}
+_WORD_IDS: dict[frozenset, object] = {}  # word set -> sorted array of its string hashes
 
 
 def _tokens_with(doc, words: frozenset, attr: str = "LEMMA_OR_LOWER"):
@@ -99,11 +99,10 @@ def _tokens_with(doc, words: frozenset, attr: str = "LEMMA_OR_LOWER"):
     import numpy
     from spacy.attrs import LEMMA, LOWER
 
-    key = (id(doc.vocab), words)
-    ids = _WORD_IDS.get(key)
-    if ids is None:
-        ids = _WORD_IDS[key] = numpy.array(sorted(doc.vocab.strings.add(w) for w in words),
-                                           dtype="uint64")
+    ids = _WORD_IDS.get(words)
+    if ids is None:  # a string's hash is the same in every vocabulary
+        ids = _WORD_IDS[words] = numpy.array(sorted(doc.vocab.strings.add(w) for w in words),
+                                             dtype="uint64")
     if attr == "LEMMA":
         found = numpy.isin(doc.to_array(LEMMA), ids)
     else:
