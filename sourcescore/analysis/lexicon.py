@@ -50,8 +50,8 @@ gush marvel rage fume snap growl laugh sigh bark boom roar thunder snarl hiss ga
 #: is mostly not a statement are left out: "challenged the law".
 OBJECT_CUES = frozenset("""
 support back endorse oppose reject criticize criticise condemn denounce praise applaud welcome
-announce propose unveil discuss debate describe mention note cite acknowledge confirm deny say offer
-dispute
+announce propose unveil discuss debate describe mention note cite acknowledge confirm deny
+dispute say offer
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
