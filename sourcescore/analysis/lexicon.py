@@ -174,6 +174,14 @@ familiar knowledgeable unnamed anonymous anonymity unidentified senior some seve
 close briefed authorized authorised
 """.split())
 
+#: Nouns that make a mention an organisation even when a person's name modifies it:
+#: "the Trump administration", "the Clinton campaign", "the Sanders team".
+INSTITUTION_HEADS = frozenset("""
+administration campaign government team committee office department ministry agency party
+company firm council foundation organization organisation group commission court embassy
+senate congress parliament cabinet staff
+""".split())
+
 #: Nouns for documents and posts that can be the source of a claim.
 DOCUMENT_HEADS = frozenset("""
 report reports statement statements study studies survey surveys poll polls data document

@@ -19,6 +19,7 @@ from sourcescore.analysis.lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
+    INSTITUTION_HEADS,
     MEDIA_HEADS,
     MEDIA_OUTLETS,
     PERSONAL_PRONOUNS,
@@ -49,16 +50,20 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
         return "pronoun"
     head_end = _head_end(span)
     labels = {e.label for e in entities if e.start < head_end and span.start < e.end}
-    if not labels and words[-1][:1].isupper() and _is_known_surname(words[-1], entities):
-        labels = {"PERSON"}  # "Witkoff" after "Steve Witkoff" was named
+    if "PERSON" not in labels and len(words) <= 2 and words[-1][:1].isupper() and \
+            _is_known_surname(words[-1], entities):
+        # "Witkoff" after "Steve Witkoff" was named, whatever the model calls the short mention
+        labels = {"PERSON"}
     if _agency_pattern().search(span.text):
         return "agency"
     if any(w in MEDIA_OUTLETS for w in words) or (
             any(w in MEDIA_HEADS for w in lower) and (labels & {"ORG", "WORK_OF_ART"})):
         return "media"
+    head = _head_word(lower)
+    if head in INSTITUTION_HEADS:
+        return "organization"  # "the Trump administration", "the Clinton campaign"
     if "PERSON" in labels or _titled_name(words):
         return "person"
-    head = _head_word(lower)
     if head in ANONYMOUS_HEADS or any(w in ANONYMITY_MARKERS for w in lower) and \
             any(w in ANONYMOUS_HEADS for w in lower):
         return "anonymous"
