@@ -24,3 +24,12 @@ def test_a_surname_the_model_calls_an_organisation_is_the_person_named_before():
     assert source_type(Span(later, later + 7, "Witkoff"), entities) == "person"
     # without the earlier full name, the model's label stands
     assert source_type(Span(later, later + 7, "Witkoff"), entities[1:]) == "organization"
+
+
+def test_a_nationality_before_a_title_is_not_an_organisation():
+    text = "the Russian president said"
+    entities = (Entity(4, 11, "Russian", "NORP"),)
+    assert source_type(_span(text, "the Russian president"), entities) == "unknown"
+    white_house = "the White House said"
+    assert source_type(_span(white_house, "the White House"),
+                       (Entity(4, 15, "White House", "ORG"),)) == "organization"

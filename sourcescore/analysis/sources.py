@@ -69,9 +69,19 @@ def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
         return "anonymous"
     if head in DOCUMENT_HEADS or any(w in DOCUMENT_HEADS for w in lower[-2:]):
         return "document"
-    if labels & {"ORG", "NORP", "GPE", "FAC"}:
-        return "organization"
+    if _head_labels(span, entities) & {"ORG", "NORP", "GPE", "FAC"}:
+        return "organization"  # not "the Russian president": the nationality is no source
     return "unknown"
+
+
+def _head_labels(span: Span, entities: tuple[Entity, ...]) -> set[str]:
+    """Entity labels on the mention's head word (its last word before a preposition)."""
+    head_end = _head_end(span)
+    words = list(_WORD.finditer(span.text[:head_end - span.start]))
+    if not words:
+        return set()
+    start, end = span.start + words[-1].start(), span.start + words[-1].end()
+    return {e.label for e in entities if e.start < end and start < e.end}
 
 
 _PREPOSITIONS = frozenset("of from by at in for with on to within inside".split())
