@@ -495,3 +495,12 @@ CONTENT_CASES = {
                          ids=CONTENT_CASES.keys())
 def test_content_boundaries(analyse, text, source, cue, content):
     assert find(analyse(text), source, cue).content.text == content
+
+
+def test_second_participle_joined_to_a_reduced_relative_is_the_speakers(analyse):
+    # The parser joins "stressing" to "made"; it is the mayor's second act, not the cuts'.
+    text = ("The mayor defended the budget, citing the cuts made last year and stressing the "
+            "need for new parks.")
+    analysis = analyse(text)
+    assert find(analysis, "The mayor", "citing").content.text == "the cuts made last year"
+    assert find(analysis, cue="stressing").source.text == "The mayor"

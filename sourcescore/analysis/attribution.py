@@ -349,18 +349,27 @@ _ASIDE_MARKS = frozenset({"while", "when", "as", "even", "whereas", "although", 
 def _without_trailing_aside(tokens: list) -> list:
     """Drop a comma-set aside that ends the content: ", who leads the race", ", the former
     governor", ", while 22 percent disagreed", ", with stocks likely to suffer". These hang on the
-    content's last noun or verb but are the reporter's gloss, not what the source said."""
+    content's last noun or verb but are the reporter's gloss, not what the source said. Likewise
+    a trailing "and" + cue participle ("... and emphasizing ...")."""
     if len(tokens) < 4:
         return tokens
     last = tokens[-1].i
     for position, comma in enumerate(tokens[:-2]):
-        if comma.text != "," or position < 2:
+        if comma.text not in (",", "and") or position < 2:
             continue
         aside = tokens[position + 1]
         root = _subtree_root_starting_at(aside)
-        if root is not None and root.right_edge.i >= last and _is_aside(root, aside):
+        if root is None or root.right_edge.i < last:
+            continue
+        if _is_aside(root, aside) if comma.text == "," else _is_next_act(root):
             return tokens[:position]
     return tokens
+
+
+def _is_next_act(conj) -> bool:
+    """`... and emphasizing the need`: a cue participle joined to the content is the speaker's
+    next act (the parser joins it to the nearest participle)."""
+    return conj.dep_ == "conj" and conj.tag_ == "VBG" and conj.lemma_ in _ALL_CUES
 
 
 def _phrase_span(token) -> tuple[int, int]:
@@ -466,8 +475,12 @@ def _source_of(verb) -> tuple[int, int] | None:
                     subject.lower_ in ("it", "this", "that") and _is_expletive(token)):
                 return None
             return _span(subject, cut_clauses=True)
-        if token.dep_ == "acl" and _is_infinitive(token) and token.head.dep_ in ("dobj", "pobj"):
-            # "made an attempt to deflect it, saying ...": the attempt's maker speaks
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj") and (
+                _is_infinitive(token) or (token is not verb and verb.tag_ == "VBG"
+                                          and token.tag_ == "VBN")):
+            # "made an attempt to deflect it, saying ...": the attempt's maker speaks; so does
+            # the one "citing the facts faced on the ground and emphasizing ...", where the
+            # parser joins the second participle to the reduced relative instead of the first.
             token = token.head.head if token.head.dep_ == "dobj" else token.head.head.head
             continue
         if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
