@@ -317,7 +317,6 @@ def test_object_noun_of_a_cue_verb_gives_its_clause(analyse):
     assert len(analyse("The council rejected the notion that the park was unsafe.").attributions) == 1
 
 
-
 def test_casting_as_with_and_without_a_holder(analyse):
     a = find(analyse("The governor sees the new tax as a burden on farmers."), "governor", "sees")
     assert a.content.text == "the new tax as a burden on farmers"
@@ -333,8 +332,6 @@ def test_passive_stance_verb_with_its_by_agent(analyse):
     assert reduced.content.text == "a practice"
 
 
-
-
 def test_naming_verb_with_a_quoted_label(analyse):
     a = find(analyse('The governor called the new tariffs "quite dangerous" on Monday.'),
              "governor", "called")
@@ -342,12 +339,10 @@ def test_naming_verb_with_a_quoted_label(analyse):
     assert "quite dangerous" in a.content.text
 
 
-
 def test_poll_attached_to_a_noun_is_still_the_source(analyse):
     text = "The governor took just 6 percent of the vote in a Register poll released Sunday."
     a = find(analyse(text), "poll", "in")
     assert a.pattern == "finding" and "governor took just 6 percent" in a.content.text
-
 
 
 def test_a_later_sentence_by_someone_else_stops_the_continuation(analyse):
@@ -415,7 +410,6 @@ def test_pointed_out_introduces_a_quotation(analyse):
     assert a.kind == "direct" and a.content.text.startswith('"Nobody has released')
 
 
-
 def test_intention_noun_with_its_infinitive(analyse):
     a = find(analyse("The mayor won votes with her promise to build a new bridge."),
              "her", "promise")
@@ -434,26 +428,6 @@ def test_light_verb_with_a_speech_noun(analyse):
     a = find(analyse("The senator made veiled references to his rival's voting record."),
              "senator", "references")
     assert a.content.text == "his rival's voting record" and a.is_speech is True
-
-
-def test_infinitive_after_an_object_noun_takes_the_clause_subject(analyse):
-    # "a campaign to defend": the governor defends, not the campaign.
-    text = "The governor launched a campaign to defend the budget, insisting that it was balanced."
-    a = find(analyse(text), cue="defend")
-    assert a.source is not None and a.source.text == "The governor"
-
-
-
-
-def test_speaker_after_an_inverted_cue_not_the_quotes_last_words(analyse):
-    text = '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a caucus chair.'
-    a = find(analyse(text), cue="said")
-    assert a.source.text == "Leslie Wimes"
-
-
-def test_speaker_the_parser_reads_as_the_object_of_an_inverted_cue(analyse):
-    a = find(analyse('"How big is that wall?" asked the boy, who wore a red hat.'), cue="asked")
-    assert a.source is not None and a.source.text == "the boy"
 
 
 # Where the content of an attribution starts and stops: sentence, source, cue, content.
@@ -504,3 +478,25 @@ def test_second_participle_joined_to_a_reduced_relative_is_the_speakers(analyse)
     analysis = analyse(text)
     assert find(analysis, "The mayor", "citing").content.text == "the cuts made last year"
     assert find(analysis, cue="stressing").source.text == "The mayor"
+
+
+# Who speaks when the parse misleads: sentence, cue, source.
+SPEAKER_CASES = {
+    # "a campaign to defend": the governor defends, not the campaign
+    "infinitive after an object noun": (
+        "The governor launched a campaign to defend the budget, insisting that it was balanced.",
+        "defend", "The governor"),
+    # the parser gives "said" two subjects, "mode" and "Wimes"
+    "inverted cue, not the quotation's last words": (
+        '"The campaign is in panic mode. Full panic mode," said Leslie Wimes, a caucus chair.',
+        "said", "Leslie Wimes"),
+    # right after a closing mark the parser makes the speaker an object
+    "speaker parsed as the object of an inverted cue": (
+        '"How big is that wall?" asked the boy, who wore a red hat.', "asked", "the boy"),
+}
+
+
+@pytest.mark.parametrize("text, cue, source", SPEAKER_CASES.values(), ids=SPEAKER_CASES.keys())
+def test_speaker(analyse, text, cue, source):
+    a = find(analyse(text), cue=cue)
+    assert a.source is not None and a.source.text == source
