@@ -39,6 +39,7 @@ from sourcescore.analysis.lexicon import (
     SPEECH_VERBS,
     STANCE_NOUNS,
 )
+from sourcescore.analysis.quotes import QUOTATION_MARKS
 from sourcescore.model import Quotation
 
 _ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozenset(CHARGE_CUES)
@@ -491,9 +492,6 @@ def _source_of(verb) -> tuple[int, int] | None:
     return None
 
 
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "«", "»"})
-
-
 def _subject_of(verb):
     """The verb's subject; of two (`"... Full panic mode," said Wimes` gives the parser both
     "mode" and "Wimes"), the one not cut off from the verb by a quotation mark."""
@@ -505,7 +503,7 @@ def _subject_of(verb):
     doc = verb.doc
     for subject in subjects:
         low, high = sorted((subject.i, verb.i))
-        if not any(t.text in _QUOTE_MARKS for t in doc[low:high]):
+        if not any(t.text in QUOTATION_MARKS for t in doc[low:high]):
             return subject
     return subjects[0]
 
@@ -515,7 +513,7 @@ def _inverted_speaker(verb):
     makes the speaker after the cue an object; it is the subject."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
-    if before is None or before.text not in _QUOTE_MARKS:
+    if before is None or before.text not in QUOTATION_MARKS:
         return None
     return next((c for c in verb.children if c.i > verb.i and c.dep_ in (
         "dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM")), None)

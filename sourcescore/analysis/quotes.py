@@ -25,6 +25,8 @@ _FAMILY = {
     "«": _GUILLEMET, "»": _GUILLEMET, "‹": _GUILLEMET, "›": _GUILLEMET,
     "''": _NYT, "``": _NYT,
 }
+#: Every quotation mark the pairing knows, as the tokenizer yields them.
+QUOTATION_MARKS = frozenset(_FAMILY)
 _ALWAYS_OPEN = frozenset("“„‹«") | {"``"}
 _ALWAYS_CLOSE = frozenset("”›»")
 _OPENING_CONTEXT = frozenset("([{—–-/")
