@@ -112,7 +112,7 @@ class Attribution:
     disaster'", "sees X as Y"), `according-to`, `quote` (a quotation tied to its sentence's verb),
     `colon` ("Smith: '...'", "Q: ..."), `finding` ("In a CBS poll, X leads"), `evidential` ("X
     seemed unperturbed": the reporter's inference, no source), `attitude` ("X is confident
-    that ..."), `noun` ("his claim that ...", "fears that ..."). `is_speech` is False for beliefs
+    that ...", "X is wary of ..."), `noun` ("his claim that ...", "fears that ..."). `is_speech` is False for beliefs
     and stances the reporter ascribes ("Putin wants ...", "X backs the bill", "X is confident"):
     those are claims, not sourcing, and the sourcing rules skip them.
     """

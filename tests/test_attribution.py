@@ -300,7 +300,8 @@ def test_attitude_adjective_with_a_clause_is_a_stance_not_speech(analyse):
     participle = find(analyse("Her allies have been worried that the fund will run dry."),
                       "allies", "worried")
     assert participle.content.text == "that the fund will run dry"
-    assert "attitude" not in patterns(analyse("The firm was happy with the result."))
+    # neither a clause nor a topic ("happy with the result"): a mood, not a stance
+    assert "attitude" not in patterns(analyse("The firm was happy in its new offices."))
 
 
 def test_content_noun_with_a_that_clause(analyse):
@@ -464,6 +465,21 @@ CONTENT_CASES = {
     "restrictive relative clause kept": (
         "The mayor said the plan that the council passed was fair.", "mayor", "said",
         "the plan that the council passed was fair"),
+    "attitude adjective with its topic": (
+        "Party leaders are wary of pushing the platform too far left.", "Party leaders", "wary",
+        "pushing the platform too far left"),
+    # the parser hangs "If ..." on the cue; everything before the comma was said
+    "cue closing its sentence": (
+        "If the fund cannot pay yet, it will soon, officials say.", "officials", "say",
+        "If the fund cannot pay yet, it will soon"),
+    # the parser leaves "and" (and the no-break space after it) inside the reported clause
+    "no dangling conjunction": (
+        "The senator said that the plan had failed, and\u00a0questioned why anyone would do so.",
+        "senator", "said", "that the plan had failed"),
+    "stance verb with its object": ("The senator mocked his rivals at the rally.", "senator",
+                                    "mocked", "his rivals"),
+    "focused on a topic": ("The first lady has focused on childhood obesity.", "first lady",
+                           "focused", "childhood obesity"),
 }
 
 
@@ -495,7 +511,19 @@ SPEAKER_CASES = {
     # right after a closing mark the parser makes the speaker an object
     "speaker parsed as the object of an inverted cue": (
         '"How big is that wall?" asked the boy, who wore a red hat.', "asked", "the boy"),
+    # the parser joins "questioned" to the reported clause, whose subject is "the plan"
+    "second cue joined to the reported clause": (
+        "The senator said that the plan had failed on camera, and questioned why anyone would do "
+        "so.", "questioned", "The senator"),
+    # the parser gives "say" two subjects, "it" and "officials"
+    "nearest of two subjects": (
+        "If the fund cannot pay yet, it will soon, officials say.", "say", "officials"),
 }
+
+
+def test_an_opening_adverbial_is_not_what_a_closing_cue_reports(analyse):
+    analysis = analyse("Speaking to students in Ohio this week, the senator responded.")
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == "responded"]
 
 
 @pytest.mark.parametrize("text, cue, source", SPEAKER_CASES.values(), ids=SPEAKER_CASES.keys())

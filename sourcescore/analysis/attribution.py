@@ -24,6 +24,7 @@ from sourcescore.analysis.lexicon import (
     AS_VERBS,
     ATTITUDE_ADJECTIVES,
     ATTITUDE_INFINITIVES,
+    ATTITUDE_TOPICS,
     CHARGE_CUES,
     COGNITION_VERBS,
     CONTENT_NOUNS,
@@ -195,6 +196,9 @@ def _is_that_said(verb) -> bool:
 
 def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content the cue introduces, as character spans, and how it was found."""
+    preposed = _preposed_content(verb, lemma)
+    if preposed is not None:
+        return [preposed], "inverted"
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and lemma in INFINITIVE_CUES) or (
                 lemma in _QUESTION_CUES and _is_question_clause(child, verb)):
@@ -237,6 +241,60 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         if passive is not None:
             return [passive], "object"
     return None
+
+
+_BELIEF_TAILS = frozenset({"believe", "think", "feel", "fear", "expect", "suspect", "know"})
+_TAIL_DEPENDENTS = frozenset({"advmod", "npadvmod", "prep", "punct", "agent", "dative", "cc"})
+
+
+def _preposed_content(verb, lemma: str) -> tuple[int, int] | None:
+    """`If it cannot yet, it will soon, analysts say.`: a cue that closes its sentence after a
+    comma reports everything before the comma, however the parser split that clause (it often
+    hangs a leading "If ..." on the cue, or the cue on the clause's last verb).
+
+    Quoted text before the comma is left to the quotation pass.
+    """
+    if lemma not in SPEECH_VERBS and lemma not in _BELIEF_TAILS:
+        return None
+    doc, sent = verb.doc, verb.sent
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ != "nsubj":
+        return None
+    opening = min(subject.left_edge.i, verb.i)
+    if opening - 1 <= sent.start or doc[opening - 1].text != ",":
+        return None
+    if not all(t.i == verb.i or t.dep_ in ("aux", "neg", "advmod") or t.i in _subtree_ids(subject)
+               for t in doc[opening:verb.i + 1]) or not _closes_sentence(verb, subject):
+        return None
+    before = [t for t in doc[sent.start:opening - 1] if not t.is_space]
+    if len(before) < 3 or any(t.text in QUOTATION_MARKS or t.text == "''" for t in before):
+        return None
+    if not any(_is_reported_clause(t, verb) for t in before):
+        return None  # "Asked about it, he declined": an adverbial, not what was said
+    return _trimmed(text_of(doc), before[0].idx, _end_of(before[-1]))
+
+
+def _is_reported_clause(token, verb) -> bool:
+    """A clause the cue reports: its complement, or the finite clause the cue hangs on."""
+    if token.head.i == verb.i and token.i != verb.i:
+        return token.dep_ in ("ccomp", "parataxis")
+    return token.i == verb.head.i != verb.i and any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _subtree_ids(token) -> range:
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+def _closes_sentence(verb, subject) -> bool:
+    """Only adverbials follow the cue: ", she said on Monday.", ", said Smith, the chairman."."""
+    topics = PREP_CUES.get(verb.lemma_.lower(), ()) + ("about", "of")
+    for child in verb.children:
+        if child.i < verb.i or child.i == subject.i:
+            continue
+        if child.dep_ not in _TAIL_DEPENDENTS or (child.dep_ == "prep" and child.lower_ in topics):
+            return False
+    return verb.right_edge.i + 1 >= verb.sent.end or all(
+        t.is_punct or t.is_space for t in verb.doc[verb.right_edge.i + 1:verb.sent.end])
 
 
 _QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
@@ -336,7 +394,8 @@ def _clause_span(root, after: int = -1) -> tuple[int, int]:
         dash = child.dep_ in ("punct", "appos", "parataxis") and child.text in ("—", "–", "--")
         if concessive or dash or _trailing_participle(child):
             stop = min(stop, child.left_edge.i)
-        elif child.dep_ == "conj" and child.lemma_ in CUE_VERBS and _has_clause(child):
+        elif child.dep_ == "conj" and child.lemma_ in CUE_VERBS and _has_clause(child) and not (
+                child.tag_ == "VB" and _is_infinitive(root)):  # "to threaten or declare ..."
             # "said that A and asked whether B": the second cue is the speaker's, not the content's
             stop = min(stop, _conjunction_start(child))
     tokens = _without_trailing_aside([t for t in root.subtree if after < t.i < stop])
@@ -351,7 +410,11 @@ def _without_trailing_aside(tokens: list) -> list:
     """Drop a comma-set aside that ends the content: ", who leads the race", ", the former
     governor", ", while 22 percent disagreed", ", with stocks likely to suffer". These hang on the
     content's last noun or verb but are the reporter's gloss, not what the source said. Likewise
-    a trailing "and" + cue participle ("... and emphasizing ...")."""
+    a trailing "and" + cue participle ("... and emphasizing ..."), and a conjunction left
+    dangling when the parser hangs the second conjunct elsewhere ("declared that A and")."""
+    while len(tokens) > 1 and (tokens[-1].dep_ == "cc" or tokens[-1].text in (",", ";")
+                               or tokens[-1].is_space):
+        tokens = tokens[:-1]
     if len(tokens) < 4:
         return tokens
     last = tokens[-1].i
@@ -488,20 +551,32 @@ def _source_of(verb) -> tuple[int, int] | None:
             return _span(token.head, cut_clauses=True)
         if token.dep_ not in _INHERIT or token.head.i == token.i:
             return None
+        if _is_second_cue(token):
+            token = token.head.head  # the speaker of the clause the parser joined it to
+            continue
         token = token.head
     return None
 
 
+def _is_second_cue(verb) -> bool:
+    """`X said that A failed, and questioned why ...`: the parser joins the second cue to the
+    reported clause; the content ends before it (`_clause_span`) and X is its speaker too."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.lemma_ in CUE_VERBS and _has_clause(verb) and \
+        head.dep_ == "ccomp" and head.head.lemma_ in CUE_VERBS
+
+
 def _subject_of(verb):
     """The verb's subject; of two (`"... Full panic mode," said Wimes` gives the parser both
-    "mode" and "Wimes"), the one not cut off from the verb by a quotation mark."""
+    "mode" and "Wimes"; `The law made it possible for people to ..., she said` both "people"
+    and "she"), the nearest one not cut off from the verb by a quotation mark."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if not subjects:
         return _inverted_speaker(verb)
     if len(subjects) == 1:
         return subjects[0]
     doc = verb.doc
-    for subject in subjects:
+    for subject in sorted(subjects, key=lambda s: abs(s.i - verb.i)):
         low, high = sorted((subject.i, verb.i))
         if not any(t.text in QUOTATION_MARKS for t in doc[low:high]):
             return subject
@@ -534,6 +609,9 @@ def _antecedent_of(verb) -> tuple[int, int] | None:
             return None
         if token.dep_ not in _INHERIT or token.head.i == token.i:
             return None
+        if _is_second_cue(token):
+            token = token.head.head  # the speaker of the clause the parser joined it to
+            continue
         token = token.head
     return None
 
@@ -582,8 +660,8 @@ def _from_frames(doc, inside: _QuoteMap, found: list[Candidate]) -> list[Candida
 _EVIDENTIAL = frozenset({"seem", "appear"})
 _FINDING_SOURCES = frozenset({"poll", "survey", "study", "analysis", "census", "tally", "count"})
 #: Words that can open a frame (lemma or lower-case form): the only tokens the frames look at.
-_FRAME_WORDS = _EVIDENTIAL | ATTITUDE_ADJECTIVES | CONTENT_NOUNS | INTENT_NOUNS | frozenset(
-    STANCE_NOUNS) | frozenset({"in", "make"})
+_FRAME_WORDS = (_EVIDENTIAL | ATTITUDE_ADJECTIVES | frozenset(ATTITUDE_TOPICS) | CONTENT_NOUNS
+                | INTENT_NOUNS | frozenset(STANCE_NOUNS) | frozenset({"in", "make"}))
 
 
 def _evidential(verb) -> Candidate | None:
@@ -656,22 +734,44 @@ def _made_clear(verb) -> Candidate | None:
 
 
 def _attitude(adjective) -> Candidate | None:
-    """`X is confident (that) ...`, `X was determined to ...`: a stance the subject holds."""
+    """`X is confident (that) ...`, `X was determined to ...`, `X is wary of ...`: a stance the
+    subject holds."""
     # Participles ("concerned", "worried") are tagged as verbs: the word form decides.
     lemma = adjective.lower_
-    if lemma not in ATTITUDE_ADJECTIVES or adjective.dep_ != "acomp":
+    if adjective.dep_ != "acomp":
+        return None
+    content = _attitude_clause(adjective, lemma)
+    if content is None:
+        topic = _attitude_topic(adjective, lemma)
+        if topic is None:
+            return None
+        content = _phrase_span(topic)
+    source = _source_of(adjective.head)
+    return Candidate((adjective.idx, _end_of(adjective)), source, [content], lemma,
+                     adjective.sent.start_char, 0.6 if source else 0.4, pattern="attitude")
+
+
+def _attitude_clause(adjective, lemma: str) -> tuple[int, int] | None:
+    if lemma not in ATTITUDE_ADJECTIVES:
         return None
     deps = ("ccomp", "xcomp") if lemma in ATTITUDE_INFINITIVES else ("ccomp",)
     clause = next((c for c in adjective.children if c.dep_ in deps and c.i > adjective.i), None)
     if clause is None and adjective.head.lemma_ == "be":  # "It was clear that ...", parsed
         clause = next((c for c in adjective.head.children  # as the copula's complement
                        if c.dep_ == "ccomp" and c.i > adjective.i), None)
-    if clause is None:
+    return None if clause is None else _clause_span(clause)
+
+
+def _attitude_topic(adjective, lemma: str):
+    """`wary of the deal`: the object of the attitude adjective's preposition, or None."""
+    prepositions = ATTITUDE_TOPICS.get(lemma)
+    if prepositions is None:
         return None
-    source = _source_of(adjective.head)
-    return Candidate((adjective.idx, _end_of(adjective)), source,
-                     [_clause_span(clause)], lemma, adjective.sent.start_char,
-                     0.6 if source else 0.4, pattern="attitude")
+    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions),
+                None)
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def _content_noun(noun, taken: set) -> Candidate | None:

@@ -55,6 +55,7 @@ dispute say offer
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
+mock ridicule echo like dislike love hate share
 """.split())
 
 #: Verbs whose prepositional object is the content: "X called for a ban", "X talked about jobs".
@@ -68,7 +69,7 @@ PREP_CUES = {
     "boast": ("about", "of"), "joke": ("about",), "vote": ("for", "against"),
     "express": ("concern", "support"), "hint": ("at",), "rail": ("against",),
     "lash": ("out",), "weigh": ("in",), "worry": ("about",),
-    "think": ("about", "of"), "lobby": ("for", "against"),
+    "think": ("about", "of"), "lobby": ("for", "against"), "focus": ("on",),
 }
 
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
@@ -96,6 +97,25 @@ determined eager reluctant willing unwilling keen
 ATTITUDE_INFINITIVES = frozenset("""
 determined eager reluctant willing unwilling keen
 """.split())
+
+#: Adjectives of attitude whose prepositional object is what the stance is about: "X was wary
+#: of the deal", "critics are skeptical about the plan", "she is open to a compromise".
+_ABOUT = ("about", "over")
+ATTITUDE_TOPICS = {
+    **{word: _ABOUT for word in """
+        optimistic pessimistic hopeful concerned worried nervous anxious upset angry furious
+        excited enthusiastic passionate unsure uncertain adamant cautious confident""".split()},
+    **{word: ("of",) for word in """
+        wary critical supportive aware unaware mindful conscious convinced afraid fearful proud
+        dismissive suspicious tolerant respectful contemptuous""".split()},
+    **{word: ("with",) for word in """
+        pleased satisfied dissatisfied unhappy disappointed frustrated comfortable
+        uncomfortable""".split()},
+    **{word: ("to",) for word in "open opposed resistant receptive hostile sympathetic".split()},
+    "skeptical": ("about", "of"), "sceptical": ("about", "of"), "sure": ("about", "of"),
+    "certain": ("about", "of"), "happy": ("about", "with"), "glad": ("about",),
+    "doubtful": ("about", "of"),
+}
 
 #: Nouns whose "that"-clause is a claim, belief or report: "his claim that ...", "fears that ...".
 CONTENT_NOUNS = frozenset("""
