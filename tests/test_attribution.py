@@ -478,6 +478,13 @@ CONTENT_CASES = {
         "senator", "said", "that the plan had failed"),
     "stance verb with its object": ("The senator mocked his rivals at the rally.", "senator",
                                     "mocked", "his rivals"),
+    # the parser hangs "of being ..." on the object, not on the verb
+    "charge attached to the object": ("The campaign accused her allies of being traitors.",
+                                      "campaign", "accused", "her allies of being traitors"),
+    "as X has pointed out": ("As the speaker has pointed out, that is the definition of racism.",
+                             "speaker", "pointed", "that is the definition of racism."),
+    "as X puts it": ("As one professor puts it, the North is racing towards the finish line.",
+                     "professor", "puts", "the North is racing towards the finish line."),
     "focused on a topic": ("The first lady has focused on childhood obesity.", "first lady",
                            "focused", "childhood obesity"),
 }

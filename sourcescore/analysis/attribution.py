@@ -44,6 +44,8 @@ from sourcescore.analysis.quotes import QUOTATION_MARKS
 from sourcescore.model import Quotation
 
 _ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozenset(CHARGE_CUES)
+#: The lemmas a cue verb can have: the cues and "put" ("as she put it", see _is_phrasal_speech).
+_CUE_LEMMAS = _ALL_CUES | frozenset({"put"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = set(" \n\t,;:—–-")
@@ -79,7 +81,7 @@ def text_of(doc) -> str:
 def extract(doc, quotations: tuple[Quotation, ...]) -> list[Candidate]:
     """Return candidate attributions for `doc`, in text order, one per cue."""
     inside = _QuoteMap(text_of(doc), quotations)
-    verbs = (t for t in _tokens_with(doc, _ALL_CUES, attr="LEMMA") if _is_cue_verb(t, inside))
+    verbs = (t for t in _tokens_with(doc, _CUE_LEMMAS, attr="LEMMA") if _is_cue_verb(t, inside))
     candidates = [c for c in (_from_verb(t, inside) for t in verbs) if c]
     candidates += _from_phrases(doc, inside)
     candidates += _from_frames(doc, inside, candidates)
@@ -160,7 +162,7 @@ def _is_cue_verb(token, inside: _QuoteMap) -> bool:
     if token.pos_ not in ("VERB", "AUX") or inside.token_quoted(token):
         return False
     lemma = token.lemma_.lower()
-    if lemma not in _ALL_CUES:
+    if lemma not in _ALL_CUES and not _is_phrasal_speech(token):
         return False
     if token.dep_ in ("amod", "compound", "aux", "auxpass"):
         return False
@@ -357,7 +359,8 @@ def _charge_of(verb, prepositions: tuple[str, ...]) -> tuple[int, int] | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > obj.i
+    # The parser hangs the charge on the verb or on its object ("accused her allies of ...").
+    prep = next((c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.i > obj.i
                  and c.lower_ in prepositions), None)
     if prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
         return None
@@ -511,14 +514,16 @@ _OWN_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "dat
 def _is_inverted(verb, lemma: str) -> bool:
     """A cue after its content, parsed as that content's dependent: "..., he said"."""
     head = verb.head
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_VERBS:
+    phrasal = _is_phrasal_speech(verb)
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or (
+            lemma not in SPEECH_VERBS and not phrasal):
         return False
     if verb.dep_ == "parataxis":
         return True
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         # "As Smith noted, the plan ...", but not "... as Democrats blast Portman" (a while-clause
-        # with its own object).
-        return not any(c.dep_ in _OWN_OBJECTS for c in verb.children)
+        # with its own object); "as Smith put it" has "it" for its object.
+        return phrasal or not any(c.dep_ in _OWN_OBJECTS for c in verb.children)
     if verb.dep_ != "ccomp" or verb.i < head.i or head.lemma_.lower() in CUE_VERBS:
         return False
     return any(t.text in ",—–" for t in verb.doc[head.i:verb.left_edge.i + 1])
@@ -1044,12 +1049,16 @@ def _quote_cue(doc, quote: Quotation, candidates, inside: _QuoteMap,
 def _quote_verb(token, inside: _QuoteMap) -> bool:
     if token.pos_ != "VERB" or inside.token_quoted(token):
         return False
+    return token.lemma_.lower() in QUOTE_VERBS or _is_phrasal_speech(token)
+
+
+def _is_phrasal_speech(token) -> bool:
+    """"as the senator put it, ..." and "pointed out, ..." are speech cues; "put", "point" alone
+    are not."""
     lemma = token.lemma_.lower()
-    # "as the senator put it, ..." and "pointed out, ..." are speech cues; "put", "point" alone
-    # are not.
-    return lemma in QUOTE_VERBS or (lemma == "put" and any(
-        c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)) or (
-        lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
+    return (lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+            ) or (lemma == "point" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                           for c in token.children))
 
 
 def _sentences_around(doc, first_sent, last_sent, quote: Quotation) -> list:

@@ -55,7 +55,7 @@ dispute say offer
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
-mock ridicule echo like dislike love hate share
+mock ridicule echo like dislike love hate share reference invoke bemoan
 """.split())
 
 #: Verbs whose prepositional object is the content: "X called for a ban", "X talked about jobs".
@@ -163,7 +163,7 @@ LABEL_VERBS = frozenset("call describe label term dub brand characterize charact
 #: weak".
 AS_VERBS = frozenset("""
 see view regard portray cast paint depict present frame perceive criticize criticise praise
-hail tout dismiss describe characterize characterise
+hail tout dismiss describe characterize characterise rate rank
 """.split())
 
 #: Multi-word cues: phrase (lower case) -> whether the source follows it.
