@@ -485,6 +485,16 @@ CONTENT_CASES = {
                              "speaker", "pointed", "that is the definition of racism."),
     "as X puts it": ("As one professor puts it, the North is racing towards the finish line.",
                      "professor", "puts", "the North is racing towards the finish line."),
+    "pointing out an object": ("He is pointing out the progress he has made in the polls.",
+                               "He", "pointing", "the progress he has made in the polls"),
+    "hoping for something": ("The senator hopes for a miracle at the convention.", "senator",
+                             "hopes", "a miracle at the convention"),
+    "believing in something": ("Economists believe in taxing polluters.", "Economists",
+                               "believe", "taxing polluters"),
+    "liking to do something": ("The comic also likes to make fun of Washington.", "comic",
+                               "likes", "to make fun of Washington"),
+    "considering a bill": ("The House is likely to consider the Senate version of the bill this "
+                           "week.", "House", "consider", "the Senate version of the bill"),
     "focused on a topic": ("The first lady has focused on childhood obesity.", "first lady",
                            "focused", "childhood obesity"),
 }

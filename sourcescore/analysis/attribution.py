@@ -230,7 +230,7 @@ def _content_of(verb, lemma: str) -> tuple[list[tuple[int, int]], str] | None:
         charge = _charge_of(verb, CHARGE_CUES[lemma])
         if charge is not None:
             return [charge], "object"
-    if lemma in OBJECT_CUES:
+    if lemma in OBJECT_CUES or _is_phrasal_speech(verb):  # "pointed out the progress"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ != "PRON":
             clause = _noun_clause(obj)  # "rejected the notion that ...": the notion's clause

@@ -35,7 +35,7 @@ CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
 #: Cues whose infinitive is the content: "X wants to ...", "X vowed to ...", "X agreed to ...".
 INFINITIVE_CUES = COGNITION_VERBS | frozenset("""
-promise vow pledge threaten urge ask call tell warn agree vote
+promise vow pledge threaten urge ask call tell warn agree vote like love hate
 """.split())
 
 #: Verbs that introduce a quotation only when it sits right against them: a sign "read", a
@@ -55,7 +55,8 @@ dispute say offer
 question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
-mock ridicule echo like dislike love hate share reference invoke bemoan
+mock ridicule echo like dislike love hate share reference invoke bemoan explain reiterate
+consider post
 """.split())
 
 #: Verbs whose prepositional object is the content: "X called for a ban", "X talked about jobs".
@@ -70,6 +71,7 @@ PREP_CUES = {
     "express": ("concern", "support"), "hint": ("at",), "rail": ("against",),
     "lash": ("out",), "weigh": ("in",), "worry": ("about",),
     "think": ("about", "of"), "lobby": ("for", "against"), "focus": ("on",),
+    "hope": ("for",), "wish": ("for",), "pray": ("for",), "believe": ("in",), "aim": ("at",),
 }
 
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
