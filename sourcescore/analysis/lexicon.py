@@ -71,7 +71,7 @@ PREP_CUES = {
     "express": ("concern", "support"), "hint": ("at",), "rail": ("against",),
     "lash": ("out",), "weigh": ("in",), "worry": ("about",),
     "think": ("about", "of"), "lobby": ("for", "against"), "focus": ("on",),
-    "hope": ("for",), "wish": ("for",), "pray": ("for",), "believe": ("in",), "aim": ("at",),
+    "hope": ("for",), "wish": ("for",), "pray": ("for",), "believe": ("in",),
 }
 
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
