@@ -312,6 +312,8 @@ def test_content_noun_with_a_that_clause(analyse):
     assert fears.source is None and fears.is_speech is False
     doubts = find(analyse("She raised doubts that the plan would work."), "She", "doubts")
     assert doubts.content.text == "that the plan would work"
+    # a relative clause on a content noun is not its content
+    assert "noun" not in patterns(analyse("He repeated the claim he made last week."))
 
 
 def test_object_noun_of_a_cue_verb_gives_its_clause(analyse):
@@ -495,6 +497,12 @@ CONTENT_CASES = {
                                "likes", "to make fun of Washington"),
     "considering a bill": ("The House is likely to consider the Senate version of the bill this "
                            "week.", "House", "consider", "the Senate version of the bill"),
+    "content noun with a clause but no 'that'": (
+        "There are fears the crowds will help the virus spread.", None, "fears",
+        "the crowds will help the virus spread"),
+    "no consensus on a question": (
+        "There is no consensus on whether the slowdown was caused by the recession.", None,
+        "consensus", "whether the slowdown was caused by the recession"),
     "focused on a topic": ("The first lady has focused on childhood obesity.", "first lady",
                            "focused", "childhood obesity"),
 }

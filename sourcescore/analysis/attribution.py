@@ -373,9 +373,15 @@ def _noun_clause(noun):
         return None
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("acl", "ccomp") and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                (c.dep_ == "mark" and c.lower_ == "that")  # "fears (that) the crowd will ..."
+                or (c.dep_ in _SUBJECTS and c.left_edge.i == child.left_edge.i
+                    and c.tag_ not in _WH_TAGS)
+                for c in child.children):
             return child
     return None
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 _CONCESSIVE = frozenset({"although", "though", "whereas"})

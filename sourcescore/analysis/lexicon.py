@@ -125,7 +125,7 @@ claim belief fear hope concern worry idea view argument assertion allegation sug
 notion assumption expectation warning promise pledge insistence conviction feeling doubt
 speculation rumor rumour report statement acknowledgment acknowledgement admission charge
 accusation assurance prediction contention complaint theory impression perception message
-announcement evidence indication sense suspicion confidence case
+announcement evidence indication sense suspicion confidence case agreement consensus
 """.split())
 
 #: Nouns of intention whose infinitive is the content: "his promise to build a wall",
@@ -155,7 +155,7 @@ STANCE_NOUNS = {
     "statement": ("about", "on"), "case": ("for", "against"), "prediction": ("about",),
     "mention": ("of",), "announcement": ("about", "on"), "joke": ("about",),
     "argument": ("for", "against"), "warning": ("about", "of", "against"),
-    "complaint": ("about",),
+    "complaint": ("about",), "consensus": ("on", "about"),
 }
 
 #: Verbs whose object plus complement is the content: "called the plan 'a disaster'".
