@@ -503,6 +503,16 @@ CONTENT_CASES = {
     "no consensus on a question": (
         "There is no consensus on whether the slowdown was caused by the recession.", None,
         "consensus", "whether the slowdown was caused by the recession"),
+    "a ruling": ("The judge ruled that the law was unconstitutional.", "judge", "ruled",
+                 "that the law was unconstitutional"),
+    "a finding": ("Investigators determined that the fire was an accident.", "Investigators",
+                  "determined", "that the fire was an accident"),
+    "contradicting an account": ("The new data contradicts the mayor's account of the budget.",
+                                 "data", "contradicts", "the mayor's account of the budget"),
+    "siding with someone": ("The senator sided with the striking nurses.", "senator", "sided",
+                            "the striking nurses"),
+    "apologising for something": ("The company apologized for the long delays.", "company",
+                                  "apologized", "the long delays"),
     "focused on a topic": ("The first lady has focused on childhood obesity.", "first lady",
                            "focused", "childhood obesity"),
 }
@@ -555,3 +565,11 @@ def test_an_opening_adverbial_is_not_what_a_closing_cue_reports(analyse):
 def test_speaker(analyse, text, cue, source):
     a = find(analyse(text), cue=cue)
     assert a.source is not None and a.source.text == source
+
+
+def test_an_open_question_without_a_holder_is_no_attribution(analyse):
+    analysis = analyse("The next round of talks will be crucial in determining whether a deal is "
+                       "near.")
+    assert not [a for a in analysis.attributions if a.cue and a.cue.text == "determining"]
+    held = find(analyse("The panel determined whether the deal was legal."), "panel", "determined")
+    assert held.content.text == "whether the deal was legal"

@@ -182,10 +182,18 @@ def _from_verb(verb, inside: _QuoteMap) -> Candidate | None:
         return None
     if source is None and not _has_clause(verb) and pattern != "label":
         return None  # an object without a holder ("a year that saw the party win") is no claim
+    if source is None and lemma in COGNITION_VERBS and _asks(content[0], verb.doc):
+        return None  # "crucial in determining whether ...": no one holds an open question
     confidence = (0.85 if source else 0.6) * (0.8 if pattern in ("object", "prep") else 1.0)
     return Candidate((verb.idx, verb.idx + len(verb.text)), source, content, lemma,
                      verb.sent.start_char, confidence, pattern=pattern,
                      antecedent=_antecedent_of(verb))
+
+
+def _asks(span: tuple[int, int], doc) -> bool:
+    """Whether a content opens with "whether", "if" or a wh-word: a question, not a claim."""
+    first = _token_in(doc, span[0], span[1], forward=True)
+    return first is not None and (first.lower_ in ("whether", "if") or first.tag_ in _WH_TAGS)
 
 
 def _is_that_said(verb) -> bool:

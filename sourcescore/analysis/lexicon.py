@@ -19,6 +19,7 @@ recount cite quote brag scoff sneer shout yell cry whisper mutter exclaim procla
 tout hail applaud welcome condemn denounce reject rebut refute counsel advise suggest propose
 demand order instruct request plead beg implore speculate guess reckon acknowledge attest
 specify clarify elaborate summarize summarise assure reassure remind teach lecture preach react
+rule underscore
 
 """.split())
 
@@ -28,7 +29,7 @@ COGNITION_VERBS = frozenset("""
 believe think feel know fear expect worry doubt suspect assume consider understand realize
 realise recognize recognise wish want plan intend seek prefer see figure trust
 decline refuse decide choose opt aim hope
-anticipate envision envisage foresee
+anticipate envision envisage foresee determine
 """.split())
 
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
@@ -56,7 +57,7 @@ question defend blame attack express voice promise predict demand urge
 recommend advocate favor favour embrace champion tout dismiss decry lament concede admit
 show reveal report list outline detail recount recall highlight stress emphasize emphasise
 mock ridicule echo like dislike love hate share reference invoke bemoan explain reiterate
-consider post
+consider post contradict assail
 """.split())
 
 #: Verbs whose prepositional object is the content: "X called for a ban", "X talked about jobs".
@@ -72,6 +73,7 @@ PREP_CUES = {
     "lash": ("out",), "weigh": ("in",), "worry": ("about",),
     "think": ("about", "of"), "lobby": ("for", "against"), "focus": ("on",),
     "hope": ("for",), "wish": ("for",), "pray": ("for",), "believe": ("in",),
+    "apologize": ("for",), "apologise": ("for",), "side": ("with", "against"),
 }
 
 #: Prepositional objects that make a fixed phrase, not a topic: "spoke on condition of anonymity".
