@@ -47,6 +47,7 @@ _ALL_CUES = CUE_VERBS | OBJECT_CUES | AS_VERBS | frozenset(PREP_CUES) | frozense
 #: The lemmas a cue verb can have: the cues and "put" ("as she put it", see _is_phrasal_speech).
 _CUE_LEMMAS = _ALL_CUES | frozenset({"put"})
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _COMPLEMENTS = ("ccomp", "xcomp")
 _EDGE_PUNCT = set(" \n\t,;:—–-")
 # Inherit the subject of the head verb through these links: "..., saying ...", "and added ...",
@@ -277,7 +278,7 @@ def _preposed_content(verb, lemma: str) -> tuple[int, int] | None:
                for t in doc[opening:verb.i + 1]) or not _closes_sentence(verb, subject):
         return None
     before = [t for t in doc[sent.start:opening - 1] if not t.is_space]
-    if len(before) < 3 or any(t.text in QUOTATION_MARKS or t.text == "''" for t in before):
+    if len(before) < 3 or any(t.text in QUOTATION_MARKS for t in before):
         return None
     if not any(_is_reported_clause(t, verb) for t in before):
         return None  # "Asked about it, he declined": an adverbial, not what was said
@@ -389,9 +390,6 @@ def _noun_clause(noun):
     return None
 
 
-_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
-
-
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
 
 
@@ -411,7 +409,7 @@ def _clause_span(root, after: int = -1) -> tuple[int, int]:
         dash = child.dep_ in ("punct", "appos", "parataxis") and child.text in ("—", "–", "--")
         if concessive or dash or _trailing_participle(child):
             stop = min(stop, child.left_edge.i)
-        elif child.dep_ == "conj" and child.lemma_ in CUE_VERBS and _has_clause(child) and not (
+        elif _is_cue_conjunct(child) and not (
                 child.tag_ == "VB" and _is_infinitive(root)):  # "to threaten or declare ..."
             # "said that A and asked whether B": the second cue is the speaker's, not the content's
             stop = min(stop, _conjunction_start(child))
@@ -472,7 +470,7 @@ def _subtree_root_starting_at(token):
 
 
 def _is_aside(root, first) -> bool:
-    if root.dep_ == "relcl" or first.tag_ in ("WDT", "WP", "WP$", "WRB"):
+    if root.dep_ == "relcl" or first.tag_ in _WH_TAGS:
         return True
     if first.lower_ in ("while", "whereas"):  # a contrast, whatever the parser makes of it
         return True
@@ -580,9 +578,13 @@ def _source_of(verb) -> tuple[int, int] | None:
 def _is_second_cue(verb) -> bool:
     """`X said that A failed, and questioned why ...`: the parser joins the second cue to the
     reported clause; the content ends before it (`_clause_span`) and X is its speaker too."""
-    head = verb.head
-    return verb.dep_ == "conj" and verb.lemma_ in CUE_VERBS and _has_clause(verb) and \
-        head.dep_ == "ccomp" and head.head.lemma_ in CUE_VERBS
+    return _is_cue_conjunct(verb) and verb.head.dep_ == "ccomp" and \
+        verb.head.head.lemma_ in CUE_VERBS
+
+
+def _is_cue_conjunct(verb) -> bool:
+    """A cue verb with its own clause, coordinated with another verb: "and asked whether ..."."""
+    return verb.dep_ == "conj" and verb.lemma_ in CUE_VERBS and _has_clause(verb)
 
 
 def _subject_of(verb):
@@ -761,7 +763,7 @@ def _attitude(adjective) -> Candidate | None:
         return None
     content = _attitude_clause(adjective, lemma)
     if content is None:
-        topic = _attitude_topic(adjective, lemma)
+        topic = _topic_of(adjective, ATTITUDE_TOPICS.get(lemma))
         if topic is None:
             return None
         content = _phrase_span(topic)
@@ -779,18 +781,6 @@ def _attitude_clause(adjective, lemma: str) -> tuple[int, int] | None:
         clause = next((c for c in adjective.head.children  # as the copula's complement
                        if c.dep_ == "ccomp" and c.i > adjective.i), None)
     return None if clause is None else _clause_span(clause)
-
-
-def _attitude_topic(adjective, lemma: str):
-    """`wary of the deal`: the object of the attitude adjective's preposition, or None."""
-    prepositions = ATTITUDE_TOPICS.get(lemma)
-    if prepositions is None:
-        return None
-    prep = next((c for c in adjective.children if c.dep_ == "prep" and c.lower_ in prepositions),
-                None)
-    if prep is None:
-        return None
-    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
 def _content_noun(noun, taken: set) -> Candidate | None:
@@ -829,10 +819,17 @@ def _content_noun(noun, taken: set) -> Candidate | None:
 
 def _stance_topic(noun):
     """`her support for the bill`: the object of the stance noun's preposition, or None."""
-    prepositions = STANCE_NOUNS.get(noun.lemma_.lower())
-    if noun.pos_ != "NOUN" or prepositions is None:
+    if noun.pos_ != "NOUN":
         return None
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions),
+    return _topic_of(noun, STANCE_NOUNS.get(noun.lemma_.lower()))
+
+
+def _topic_of(word, prepositions: tuple[str, ...] | None):
+    """The object of the word's preposition, if it is one of `prepositions`: what a stance is
+    about ("support for the bill", "wary of the deal")."""
+    if prepositions is None:
+        return None
+    prep = next((c for c in word.children if c.dep_ == "prep" and c.lower_ in prepositions),
                 None)
     if prep is None:
         return None
