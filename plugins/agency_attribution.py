@@ -37,14 +37,14 @@ from functools import lru_cache
 from sourcescore import hookimpl
 from sourcescore.analysis.lexicon import AGENCIES, MEDIA_OUTLETS
 from sourcescore.model import COPY_FORMS, Analysis, Attribution, Flag
+from sourcescore.options import Share
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome
 
 
-
 @dataclass(frozen=True)
 class Options:
-    second_hand_credit: float = 0.6
+    second_hand_credit: Share = 0.6
 
 
 @lru_cache(maxsize=1)

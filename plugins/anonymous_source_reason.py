@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
+from sourcescore.options import Regex
 from sourcescore.rules import Rule
 from sourcescore.ruletools import (
     outcome,
@@ -49,8 +50,8 @@ from sourcescore.ruletools import (
 
 @dataclass(frozen=True)
 class Options:
-    extra_reasons: tuple[str, ...] = ()
-    extra_bases: tuple[str, ...] = ()
+    extra_reasons: tuple[Regex, ...] = ()
+    extra_bases: tuple[Regex, ...] = ()
 
 
 def check(analysis: Analysis, options: Options):
@@ -63,10 +64,14 @@ def check(analysis: Analysis, options: Options):
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
     missing_weight, flags = 0.0, []
+    explained: dict[int, tuple[bool, bool]] = {}  # paragraph -> (reason, basis), searched once
     for attribution in anonymous:
-        context = paragraph_text(analysis, attribution.sentence)
-        has_reason = bool(reasons and reasons.search(context))
-        has_basis = bool(bases and bases.search(context))
+        paragraph = analysis.sentences[attribution.sentence].paragraph
+        if paragraph not in explained:
+            context = paragraph_text(analysis, attribution.sentence)
+            explained[paragraph] = (bool(reasons and reasons.search(context)),
+                                    bool(bases and bases.search(context)))
+        has_reason, has_basis = explained[paragraph]
         missing_weight += prominence(analysis, attribution) * (2 - has_reason - has_basis) / 2
         if has_reason and has_basis:
             continue

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
+from sourcescore.options import PositiveCount, Share
 from sourcescore.references import content_words, credit_aliases
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome, paragraph_text
@@ -46,8 +47,8 @@ from sourcescore.ruletools import outcome, paragraph_text
 
 @dataclass(frozen=True)
 class Options:
-    min_shared_words: int = 3
-    min_overlap: float = 0.6
+    min_shared_words: PositiveCount = 3
+    min_overlap: Share = 0.6
 
 
 def check(analysis: Analysis, options: Options):

@@ -33,13 +33,14 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
+from sourcescore.options import PositiveCount
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome, prominence
 
 
 @dataclass(frozen=True)
 class Options:
-    min_attributions: int = 1
+    min_attributions: PositiveCount = 1
 
 
 def check(analysis: Analysis, options: Options):

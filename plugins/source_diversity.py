@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Attribution, Flag
+from sourcescore.options import PositiveCount, Share
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome
 
@@ -43,8 +44,8 @@ _COUNTED = frozenset({"person", "organization", "agency", "media", "document", "
 
 @dataclass(frozen=True)
 class Options:
-    max_share: float = 0.6
-    min_attributions: int = 3
+    max_share: Share = 0.6
+    min_attributions: PositiveCount = 3
 
 
 def source_key(attribution: Attribution) -> str:

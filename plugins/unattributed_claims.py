@@ -37,14 +37,9 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag, Sentence
+from sourcescore.options import Count, NonNegative
 from sourcescore.rules import Rule
-from sourcescore.ruletools import (
-    CAUSAL_PATTERN,
-    FIGURE_LABELS,
-    attributions_near,
-    covers,
-    outcome,
-)
+from sourcescore.ruletools import CAUSAL_PATTERN, FIGURE_LABELS, outcome
 
 _INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe",
                      "expect", "think", "know"})
@@ -62,8 +57,8 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Options:
-    prior: float = 2.0
-    context_sentences: int = 1
+    prior: NonNegative = 2.0
+    context_sentences: Count = 1
 
 
 def claim_kind(sentence: Sentence, analysis: Analysis) -> str | None:
@@ -107,18 +102,20 @@ def check(analysis: Analysis, options: Options):
 
 
 def _sourced(analysis: Analysis, sentence: Sentence, options: Options) -> bool:
-    """Reported speech with a source, in the sentence or (optionally) its paragraph.
+    """Reported speech with a source, touching the sentence or anchored within
+    `context_sentences` of it in its paragraph.
 
     Beliefs and stances the reporter ascribes ("Putin wants", "X backs the bill") are claims
-    themselves, so they do not source anything.
+    themselves, so they do not source anything. Only the neighbouring sentences are looked at,
+    so a paragraph thousands of sentences long costs no more per sentence than a short one.
     """
-    for attribution in attributions_near(analysis, sentence):
-        if attribution.source is None or not attribution.is_speech:
-            continue
-        if covers(attribution, sentence.start, sentence.end) or \
-                abs(attribution.sentence - sentence.index) <= options.context_sentences:
-            return True
-    return False
+    window = range(sentence.index - options.context_sentences,
+                   sentence.index + options.context_sentences + 1)
+    nearby = [a for index in window if 0 <= index < len(analysis.sentences)
+              and analysis.sentences[index].paragraph == sentence.paragraph
+              for a in analysis.attributions_in_sentence(index)]
+    return any(a.source is not None and a.is_speech
+               for a in (*analysis.attributions_touching(sentence.index), *nearby))
 
 
 @hookimpl

@@ -32,14 +32,15 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
+from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule
 from sourcescore.ruletools import density_outcome, find_unquoted, packaged_phrases, phrase_pattern
 
 
 @dataclass(frozen=True)
 class Options:
-    extra_phrases: tuple[str, ...] = ()
-    scale: float = 4.0
+    extra_phrases: tuple[Regex, ...] = ()
+    scale: Positive = 4.0
 
 
 def check(analysis: Analysis, options: Options):

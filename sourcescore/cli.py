@@ -397,12 +397,12 @@ def _codes(value: str) -> list[str]:
 
 
 def _check_codes(checker, codes: list[str]) -> None:
+    from sourcescore.rules import unknown_code_message
+
     known = checker.plugins.rules.codes()
     for code in codes:
         if not any(k.startswith(code) for k in known):
-            close = difflib.get_close_matches(code, known, n=1)
-            raise SourcescoreError(f"unknown rule code {code!r} in --select/--ignore"
-                                   + (f"; did you mean {close[0]}?" if close else ""))
+            raise SourcescoreError(f"--select/--ignore: {unknown_code_message(code, known)}")
 
 
 def _die(message: str) -> None:

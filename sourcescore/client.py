@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sourcescore.errors import SourcescoreError
+from sourcescore.plugins import PluginProblem
 from sourcescore.report import FileReport, Report, file_report_from_dict
 
 #: Seconds to wait for one answer: the server's own time limit applies first.
@@ -74,4 +75,4 @@ class RemoteChecker:
             return self._local.report(files)
         return Report(files, envelope["tool"]["version"], envelope["config"],
                       tuple((p["name"], p["version"]) for p in envelope["plugins"]),
-                      tuple(envelope["plugin_errors"]))
+                      tuple(PluginProblem(**p) for p in envelope["plugin_errors"]))

@@ -17,12 +17,18 @@ import sys
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from annotated_types import Interval
+from pydantic import TypeAdapter, ValidationError
 
 from sourcescore.errors import ConfigError
 from sourcescore.exemptions import plain_text_pattern
 from sourcescore.model import SEVERITIES
+from sourcescore.options import NonNegative, PositiveCount
+from sourcescore.rules import unknown_code_message
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,12 +44,18 @@ RULE_KEYS = ("enabled", "weight", "severity")
 class GeneralSettings:
     """The `[sourcescore]` table."""
 
-    fail_under: float = 50.0  #: an article scoring below this fails the check (exit 1); 0 disables
+    #: an article scoring below this fails the check (exit 1); 0 disables
+    fail_under: Annotated[float, Interval(ge=0, le=100)] = 50.0
     fail_level: str = "error"  #: a finding at or above this severity fails the check
     select: tuple[str, ...] = ()  #: run only these rule codes or prefixes (empty: all)
     ignore: tuple[str, ...] = ()  #: never run these rule codes or prefixes
     rule_errors_fail: bool = True  #: a rule that crashes makes the exit code 2
-    rule_timeout: float = 10.0  #: seconds one rule may run on one article (0: no limit)
+    rule_timeout: NonNegative = 10.0  #: seconds one rule may run on one article (0: no limit)
+    #: seconds the whole check of one file may take, reading to rules (0: no limit); the command
+    #: line and the server enforce it by checking in a worker process they can stop
+    file_timeout: NonNegative = 60.0
+    #: largest input file (bytes) read; larger files, and standard input beyond it, are refused
+    max_bytes: PositiveCount = 2_000_000
     inline_exemptions: bool = True  #: honour `sourcescore: disable/enable/ignore` directives
     #: how a directive is written on a line of its own in plain text (`{directive}` is the body)
     plain_text_exemption: str = "[sourcescore: {directive}]"
@@ -86,24 +98,18 @@ def find_config(explicit: str | None = None, start: Path | None = None) -> Path 
 
 def load_config(path: Path | None, registry) -> Config:
     """Parse and validate `path` (or the defaults) against the rules in `registry`."""
-    data: dict[str, Any] = {}
     name = str(path) if path else "<defaults>"
-    if path is not None:
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    data = _read(path) if path is not None else {}
     _unknown(name, "", data, ("sourcescore", "rules"))
     general = _build(name, "sourcescore", GeneralSettings, data.get("sourcescore", {}))
     if general.fail_level not in SEVERITIES:
         raise ConfigError(f"{name}: sourcescore.fail_level = {general.fail_level!r} is not one of "
                           f"{', '.join(SEVERITIES)}")
-    if general.rule_timeout < 0:
-        raise ConfigError(f"{name}: sourcescore.rule_timeout must be >= 0 seconds")
-    if not 0 <= general.fail_under <= 100:
-        raise ConfigError(f"{name}: sourcescore.fail_under must be between 0 and 100")
+    for key in ("select", "ignore"):
+        for code in getattr(general, key):
+            if not any(known.startswith(code.upper()) for known in registry.codes()):
+                raise ConfigError(f"{name}: sourcescore.{key}: "
+                                  f"{unknown_code_message(code, registry.codes())}")
     try:
         plain_text_pattern(general.plain_text_exemption)
     except ConfigError as exc:
@@ -115,6 +121,17 @@ def load_config(path: Path | None, registry) -> Config:
     rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
     _check_weights(name, rules)
     return Config(general, rules, str(path) if path else None)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
 def _rule_settings(name: str, rule, table: Any) -> RuleSettings:
@@ -135,18 +152,22 @@ def _rule_settings(name: str, rule, table: Any) -> RuleSettings:
     return RuleSettings(enabled, weight, severity, options)
 
 
+#: The largest weight a rule may have: weights are relative, and this keeps their sum finite.
+MAX_WEIGHT = 1000.0
+
+
 def _check_weights(name: str, rules: Mapping[str, RuleSettings]) -> None:
     for code, settings in rules.items():
-        if settings.weight < 0 or not math.isfinite(settings.weight):
-            raise ConfigError(f"{name}: rules.{code}.weight must be a finite number >= 0, "
-                              f"not {settings.weight}")
+        if not 0 <= settings.weight <= MAX_WEIGHT:
+            raise ConfigError(f"{name}: rules.{code}.weight must be a finite number >= 0 and "
+                              f"<= {MAX_WEIGHT:g}, not {settings.weight}")
     enabled = [s for s in rules.values() if s.enabled]
     if enabled and not any(s.weight > 0 for s in enabled):
         raise ConfigError(f"{name}: every enabled rule has weight 0, so no score can be computed")
 
 
 def _build(name: str, where: str, cls: type, table: Any):
-    """Instantiate a frozen options dataclass from a TOML table, checking names and types."""
+    """Instantiate a frozen options dataclass from a TOML table: names, types, then limits."""
     if not isinstance(table, dict):
         raise ConfigError(f"{name}: [{where}] must be a table")
     hints = typing.get_type_hints(cls)
@@ -154,13 +175,30 @@ def _build(name: str, where: str, cls: type, table: Any):
     _unknown(name, where + ".", table, sorted(fields))
     values = {key: _typed(name, f"{where}.{key}", value, hints[key]) for key, value in
               table.items()}
-    return cls(**values)
+    try:
+        return _validator(cls).validate_python(values)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = error["loc"]
+        key = f"{where}.{loc[0]}" + "".join(f"[{part}]" for part in loc[1:])
+        message = error["msg"].removeprefix("Value error, ").replace("Input should be", "must be")
+        value = values.get(str(loc[0])) if len(loc) == 1 else error.get("input")
+        raise ConfigError(f"{name}: {key}: {message}, not {value!r}") from None
+
+
+@lru_cache(maxsize=None)
+def _validator(cls: type) -> TypeAdapter:
+    """pydantic's validator for an options dataclass: it checks the limits its fields declare
+    (`sourcescore.options`); the basic types were checked strictly before."""
+    return TypeAdapter(cls)
 
 
 def _typed(name: str, key: str, value: Any, expected: Any) -> Any:
     """Check (and lightly convert) one configuration value against its declared type."""
     origin = typing.get_origin(expected)
     if expected is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise ConfigError(f"{name}: {key} must be a finite number, not {value!r}")
         return float(value)
     if expected in (bool, int, str) and type(value) is expected:
         return value
@@ -168,7 +206,12 @@ def _typed(name: str, key: str, value: Any, expected: Any) -> Any:
         return tuple(value)
     wanted = {float: "a number", int: "an integer", bool: "true or false", str: "a string"}.get(
         expected, "a list of strings")
-    raise ConfigError(f"{name}: {key} must be {wanted}, not {value!r}")
+    raise ConfigError(f"{name}: {key} must be {wanted}, not {_short(value)}")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _unknown(name: str, prefix: str, table: Mapping, allowed, what: str = "key") -> None:

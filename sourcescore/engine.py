@@ -1,16 +1,22 @@
 """Run the enabled rules over one analysis and turn their flags into findings.
 
 The engine owns iteration, attribution and failure isolation: each finding is tagged with its rule
-and plugin; a rule that raises or returns something malformed becomes a `RuleError` for that rule
-while the other rules' results stand.
+and plugin; a rule that raises (even `SystemExit`), returns something malformed or runs past
+`rule_timeout` becomes a `RuleError` for that rule while the other rules' results stand. Each rule
+gets its own copy of the analysis, so one rule cannot change what the next one reads, and what a
+rule prints goes to standard error, never into a report written to standard output.
 """
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import math
+import os
 import signal
+import sys
 import threading
+import traceback
 from dataclasses import dataclass
 
 from sourcescore.config import Config
@@ -51,7 +57,7 @@ def active_rules(rules, config: Config, select=(), ignore=()) -> list[Rule]:
 def judge(analysis: Analysis, rules: list[Rule], config: Config) -> Verdict:
     """Run `rules` over `analysis` and fold their sub-scores."""
     lines = LineIndex(analysis.text)
-    outcomes: list[tuple[Rule, RuleOutcome | None, str | None]] = []
+    outcomes: list[tuple[Rule, RuleOutcome | None, Failure | None]] = []
     for rule in rules:
         outcome, error = _run(rule, analysis, config)
         outcomes.append((rule, outcome, error))
@@ -65,12 +71,13 @@ def judge(analysis: Analysis, rules: list[Rule], config: Config) -> Verdict:
                          for f in (outcome.flags if outcome else ())]
         findings.extend(rule_findings)
         if error:
-            errors.append(RuleError(rule.code, rule.plugin, error))
+            errors.append(RuleError(rule.code, rule.plugin, error.message, error.traceback))
         results.append(RuleResult(
             code=rule.code, name=rule.name, plugin=rule.plugin,
             score=outcome.score if outcome else None, weight=settings.weight,
             contribution=contributions.get(rule.code), summary=outcome.summary if outcome else "",
-            findings=len(rule_findings), metrics=outcome.metrics if outcome else (), error=error,
+            findings=len(rule_findings), metrics=outcome.metrics if outcome else (),
+            error=error.message if error else None,
         ))
     findings.sort(key=Finding.sort_key)
     return Verdict(score, tuple(results), tuple(findings), tuple(errors))
@@ -100,36 +107,100 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _run(rule: Rule, analysis: Analysis, config: Config):
+#: Set to 1 to keep a crashing rule's traceback in its report (`RuleError.traceback`).
+DEBUG_ENV = "SOURCESCORE_DEBUG"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a rule gave no result on this article."""
+
+    message: str
+    traceback: str | None = None
+
+
+def _run(rule: Rule, analysis: Analysis, config: Config) -> tuple[RuleOutcome | None,
+                                                                  Failure | None]:
+    # A copy per rule: a rule that rebinds the analysis's fields (frozen dataclasses can be
+    # forced) changes only its own view. The containers inside are tuples and read-only maps.
+    view = copy.copy(analysis)
     try:
-        with _time_limit(config.general.rule_timeout):
-            outcome = rule.check(analysis, config.rules[rule.code].options)
+        with _time_limit(config.general.rule_timeout), contextlib.redirect_stdout(sys.stderr):
+            outcome = rule.check(view, config.rules[rule.code].options)
         problem = malformed_outcome(outcome, len(analysis.text))
     except RuleTimeout as exc:
-        return None, str(exc)
-    except Exception as exc:  # one rule's crash must not lose the article's other results
-        return None, f"{type(exc).__name__}: {exc}"
+        return None, Failure(str(exc))
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - one rule's crash, even sys.exit(), must not
+        # lose the article's other results or end the run
+        return None, failure_of(exc)
     if problem:
-        return None, f"returned an invalid result: {problem}"
+        return None, Failure(f"returned an invalid result: {problem}")
     return outcome, None
 
 
+def failure_of(exc: BaseException) -> Failure:
+    """A plugin's exception as one line, with its traceback when `SOURCESCORE_DEBUG=1`."""
+    if isinstance(exc, SystemExit):
+        message = f"called sys.exit({exc.code!r})"
+    else:
+        message = f"{type(exc).__name__}: {exc}".rstrip(": ")
+    trace = "".join(traceback.format_exception(exc)) if os.environ.get(DEBUG_ENV) else None
+    return Failure(message, trace)
+
+
+#: Metric values that every output format can carry as they are.
+_METRIC_TYPES = (str, int, float, bool, type(None))
+
+
 def malformed_outcome(outcome, length: int) -> str | None:
+    """What is wrong with a rule's return value, or None when it is a valid `RuleOutcome`."""
     if not isinstance(outcome, RuleOutcome):
         return f"expected RuleOutcome, got {type(outcome).__name__}"
     score = outcome.score
-    if score is not None and (not isinstance(score, (int, float)) or not math.isfinite(score)):
+    if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)
+                              or not math.isfinite(score)):
         return f"score {score!r} is not a finite number"
+    if not isinstance(outcome.summary, str):
+        return f"summary {outcome.summary!r} is not a string"
+    problem = _malformed_metrics(outcome.metrics)
+    if problem:
+        return problem
+    if not isinstance(outcome.flags, (tuple, list)):
+        return f"flags {outcome.flags!r} are not a sequence of Flag"
     for flag in outcome.flags:
-        if not isinstance(flag, Flag):
-            return f"flag {flag!r} is not a Flag"
-        if not (isinstance(flag.start, int) and isinstance(flag.end, int)
-                and 0 <= flag.start <= flag.end <= length):
-            return f"flag offsets {flag.start!r}-{flag.end!r} outside the text (length {length})"
-        if flag.severity is not None and flag.severity not in SEVERITIES:
-            return f"flag severity {flag.severity!r} unknown"
-        if not isinstance(flag.message, str) or not flag.message:
-            return "flag without a message"
+        problem = _malformed_flag(flag, length)
+        if problem:
+            return problem
+    return None
+
+
+def _malformed_metrics(metrics) -> str | None:
+    if not isinstance(metrics, (tuple, list)):
+        return f"metrics {metrics!r} are not (name, value) pairs"
+    for pair in metrics:
+        if not (isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)):
+            return f"metric {pair!r} is not a (name, value) pair"
+        value = pair[1]
+        if not isinstance(value, _METRIC_TYPES) or (
+                isinstance(value, float) and not math.isfinite(value)):
+            return f"metric {pair[0]!r} = {value!r} is not a finite number, string, bool or None"
+    return None
+
+
+def _malformed_flag(flag, length: int) -> str | None:
+    if not isinstance(flag, Flag):
+        return f"flag {flag!r} is not a Flag"
+    if not (type(flag.start) is int and type(flag.end) is int
+            and 0 <= flag.start <= flag.end <= length):
+        return f"flag offsets {flag.start!r}-{flag.end!r} outside the text (length {length})"
+    if flag.severity is not None and flag.severity not in SEVERITIES:
+        return f"flag severity {flag.severity!r} unknown"
+    if not isinstance(flag.message, str) or not flag.message:
+        return "flag without a message"
+    if flag.suggestion is not None and not isinstance(flag.suggestion, str):
+        return f"flag suggestion {flag.suggestion!r} is not a string"
     return None
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from sourcescore.errors import ConfigError
@@ -39,8 +39,10 @@ from sourcescore.textio import LineIndex
 
 ACTIONS = ("disable", "enable", "ignore")
 DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
-#: A directive as an HTML comment; group `body` is the directive itself.
-COMMENT_DIRECTIVE = re.compile(r"<!--[ \t]*sourcescore:[ \t]*(?P<body>.*?)[ \t]*-->", re.S)
+#: The placeholder a plain-text template holds exactly once; other braces are literal text.
+PLACEHOLDER = "{directive}"
+#: What opens an HTML-comment directive, after `<!--` and optional white space.
+_COMMENT_HEAD = re.compile(r"[ \t]*sourcescore:")
 
 
 @dataclass(frozen=True)
@@ -55,17 +57,66 @@ class Directive:
     raw: str
 
 
+@dataclass(frozen=True)
+class _Found:
+    """Where a directive sits in the text and its body (`ACTION [RULES] [-- REASON]`)."""
+
+    start: int
+    end: int
+    body: str
+
+
+def comment_directives(text: str) -> Iterator[_Found]:
+    """Each `<!-- sourcescore: ... -->` comment, found in one pass.
+
+    A scan rather than a regular expression: a comment runs to the first `-->`, and when there
+    is none no later comment can close either, so the work is linear in the text whatever it
+    holds (a lazy pattern would rescan the rest of the text from every unclosed opening).
+    """
+    at = 0
+    while (start := text.find("<!--", at)) >= 0:
+        close = text.find("-->", start + 4)
+        if close < 0:
+            return
+        head = _COMMENT_HEAD.match(text, start + 4, close)
+        if head is not None:
+            yield _Found(start, close + 3, text[head.end():close].strip(" \t"))
+        at = close + 3
+
+
+def replace_comment_directives(text: str, replacement: Callable[[str], str]) -> str:
+    """`text` with each comment directive replaced by `replacement(body)`."""
+    pieces, at = [], 0
+    for found in comment_directives(text):
+        pieces += [text[at:found.start], replacement(found.body)]
+        at = found.end
+    return "".join(pieces) + text[at:]
+
+
+def plain_text_line(template: str, body: str) -> str:
+    """The plain-text form of a directive: `template` with its placeholder filled in.
+
+    Substitution, not `str.format`: a template is configuration, and `{0}` or
+    `{directive.__class__}` in it are literal characters, never fields.
+    """
+    return template.replace(PLACEHOLDER, body)
+
+
 def plain_text_pattern(template: str) -> re.Pattern[str]:
-    """The regular expression for a whole-line plain-text directive shaped like `template`."""
-    if template.count("{directive}") != 1:
+    """The regular expression for a whole-line plain-text directive shaped like `template`.
+
+    The body is everything between the template's parts on one line, white space trimmed
+    afterwards; no two parts of the pattern can match the same white space, so a line of
+    thousands of spaces costs one pass, not one per split.
+    """
+    if template.count(PLACEHOLDER) != 1:
         raise ConfigError("sourcescore.plain_text_exemption must contain {directive} exactly once, "
                           f"not {template!r}")
-    before, after = (part.strip() for part in template.split("{directive}"))
+    before, after = (part.strip() for part in template.split(PLACEHOLDER))
     if not before:
         raise ConfigError("sourcescore.plain_text_exemption needs a marker before {directive}, "
                           "or every line would be read as a directive")
-    return re.compile(rf"^[ \t]*{_loose(before)}[ \t]*(?P<body>.*?)[ \t]*{_loose(after)}[ \t]*$",
-                      re.M)
+    return re.compile(rf"^[ \t]*{_loose(before)}(?P<body>[^\n]*){_loose(after)}[ \t\r]*$", re.M)
 
 
 def _loose(literal: str) -> str:
@@ -75,18 +126,19 @@ def _loose(literal: str) -> str:
 
 def find_directives(text: str, plain_text: re.Pattern[str] | None) -> list[Directive]:
     """Every directive in `text`, in order of appearance."""
-    matches = list(COMMENT_DIRECTIVE.finditer(text))
+    found = list(comment_directives(text))
     if plain_text is not None:
-        matches.extend(plain_text.finditer(text))
-    return [_directive(m) for m in sorted(matches, key=lambda m: m.start())]
+        found.extend(_Found(m.start(), m.end(), m["body"].strip(" \t\r"))
+                     for m in plain_text.finditer(text))
+    return [_directive(f, text) for f in sorted(found, key=lambda f: f.start)]
 
 
-def _directive(match: re.Match[str]) -> Directive:
-    head, dashes, reason = match["body"].partition("--")
+def _directive(found: _Found, text: str) -> Directive:
+    head, dashes, reason = found.body.partition("--")
     words = [w for w in re.split(r"[\s,]+", head.strip()) if w]
     action = words[0].lower() if words else ""
-    return Directive(match.start(), match.end(), action, tuple(words[1:]),
-                     reason.strip() or None if dashes else None, match[0])
+    return Directive(found.start, found.end, action, tuple(words[1:]),
+                     reason.strip() or None if dashes else None, text[found.start:found.end])
 
 
 def blank_directives(text: str, directives: Iterable[Directive]) -> str:

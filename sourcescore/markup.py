@@ -21,16 +21,23 @@ _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_LINK = re.compile(r"(\[)([^\]\n]+)(\]\([^)\n]*\)|\]\[[^\]\n]*\])")
+# Every scan below stops at the next character that could open another match ("[" for link
+# text, "(" for a target, "`", "<"), so scans from different openings never overlap and the
+# work stays linear in the text however many unclosed openings it holds.
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # one level of balanced parentheses: a_(b)
+_IMAGE = re.compile(rf"!\[[^\[\]\n]*\]{_TARGET}")
+_LINK = re.compile(rf"(\[)([^\[\]\n]+)(\]{_TARGET}|\]\[[^\[\]\n]*\])")
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[^\n]*$", re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LINE_MARKERS = re.compile(r"^( {0,3})(#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)+",
                            re.M)
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.M)
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$", re.M)
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
-_EMPHASIS = re.compile(r"(?<![\w*_])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*_])")
+# Emphasis never spans its own delimiter character, so `**bold *italic* bold**` leaves the
+# outer pair in place (harmless punctuation) but every scan ends at the next delimiter.
+_EMPHASIS = re.compile(r"(?<![\w*_])(?:(\*\*?)(?=\S)([^*\n]+?)(?<=\S)\1"
+                       r"|(__?)(?=\S)([^_\n]+?)(?<=\S)\3)(?![\w*_])")
 
 
 def is_markdown(path: str) -> bool:
@@ -54,8 +61,9 @@ def blank_markdown(text: str) -> str:
             _blank(chars, match.start(), match.end())
     blanked = "".join(chars)
     for match in _EMPHASIS.finditer(blanked):
-        _blank(chars, match.start(1), match.end(1))
-        _blank(chars, match.end(2), match.end())
+        opening, inner = (1, 2) if match.group(1) else (3, 4)
+        _blank(chars, match.start(opening), match.end(opening))
+        _blank(chars, match.end(inner), match.end())
     return "".join(chars)
 
 

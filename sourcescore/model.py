@@ -8,8 +8,10 @@ Offsets are Python `str` indices into the article text, end exclusive.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 #: Source types an attribution can carry, from most to least accountable.
@@ -210,28 +212,54 @@ class Analysis:
         """Attributions anchored in paragraph `index`."""
         return self._attributions_by("paragraph").get(index, ())
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def attributions_touching(self, index: int) -> tuple[Attribution, ...]:
+        """Attributions whose content, source or cue overlaps sentence `index`, wherever they
+        are anchored (a quotation running over several sentences touches each of them)."""
+        return self._attributions_by("touching").get(index, ())
+
+    # The look-up tables are tuples and read-only mappings: the engine hands each rule a shallow
+    # copy of the analysis, and nothing a rule can reach may change what the next rule reads.
 
     @cached_property
-    def _quotation_pieces(self) -> tuple[list[int], list[tuple[int, int]]]:
-        pieces = sorted(p for q in self.quotations for p in (q.fragments or ((q.start, q.end),)))
-        return [p[0] for p in pieces], pieces
+    def _sentence_starts(self) -> tuple[int, ...]:
+        return tuple(s.start for s in self.sentences)
 
     @cached_property
-    def _attribution_index(self) -> dict[str, dict[int, tuple[Attribution, ...]]]:
+    def _quotation_pieces(self) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+        pieces = tuple(sorted(p for q in self.quotations
+                              for p in (q.fragments or ((q.start, q.end),))))
+        return tuple(p[0] for p in pieces), pieces
+
+    @cached_property
+    def _attribution_index(self) -> Mapping[str, Mapping[int, tuple[Attribution, ...]]]:
         by_sentence: dict[int, list[Attribution]] = {}
         by_paragraph: dict[int, list[Attribution]] = {}
+        touching: dict[int, list[Attribution]] = {}
         for attribution in self.attributions:
             by_sentence.setdefault(attribution.sentence, []).append(attribution)
             paragraph = self.sentences[attribution.sentence].paragraph if \
                 attribution.sentence < len(self.sentences) else 0
             by_paragraph.setdefault(paragraph, []).append(attribution)
-        return {"sentence": {k: tuple(v) for k, v in by_sentence.items()},
-                "paragraph": {k: tuple(v) for k, v in by_paragraph.items()}}
+            for index in self._sentences_overlapping(attribution):
+                touching.setdefault(index, []).append(attribution)
+        return MappingProxyType({
+            name: MappingProxyType({k: tuple(v) for k, v in table.items()})
+            for name, table in (("sentence", by_sentence), ("paragraph", by_paragraph),
+                                ("touching", touching))})
 
-    def _attributions_by(self, key: str) -> dict[int, tuple[Attribution, ...]]:
+    def _sentences_overlapping(self, attribution: Attribution) -> set[int]:
+        found: set[int] = set()
+        for span in (attribution.content, attribution.source, attribution.cue):
+            if span is None:
+                continue
+            index = max(0, bisect.bisect_right(self._sentence_starts, span.start) - 1)
+            while index < len(self.sentences) and self.sentences[index].start < span.end:
+                if self.sentences[index].end > span.start:
+                    found.add(index)
+                index += 1
+        return found
+
+    def _attributions_by(self, key: str) -> Mapping[int, tuple[Attribution, ...]]:
         return self._attribution_index[key]
 
 

@@ -39,6 +39,30 @@ BUILTIN_PLUGINS = (
 AUTOLOAD_ENV = "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD"
 
 
+@dataclass(frozen=True)
+class PluginProblem:
+    """A plugin that failed to load or registered something invalid; the others still load.
+
+    `stage` is `load` (import or hook registration), `register` (its registration hook raised),
+    `invalid` (a rule or format it registered was refused) or `validate` (pluggy's check of its
+    hooks). `traceback` is kept only with `SOURCESCORE_DEBUG=1`.
+    """
+
+    plugin: str
+    stage: str
+    message: str
+    traceback: str | None = None
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin}: {self.message}"
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"plugin": self.plugin, "stage": self.stage, "message": self.message}
+        if self.traceback is not None:
+            data["traceback"] = self.traceback
+        return data
+
+
 @dataclass
 class Plugins:
     """A loaded plugin manager and what it registered."""
@@ -46,7 +70,7 @@ class Plugins:
     manager: pluggy.PluginManager
     rules: RuleRegistry
     formats: dict = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
+    errors: list[PluginProblem] = field(default_factory=list)
     versions: dict[str, str] = field(default_factory=dict)
 
 
@@ -58,7 +82,7 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -
     """
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
-    errors: list[str] = []
+    errors: list[PluginProblem] = []
     versions: dict[str, str] = {}
     for name in BUILTIN_PLUGINS:
         _register(pm, name, lambda name=name: importlib.import_module(name), errors)
@@ -76,20 +100,31 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as exc:
-        errors.append(f"plugin {exc.plugin!r}: {exc}")
+        errors.append(PluginProblem(str(pm.get_name(exc.plugin) or exc.plugin), "validate",
+                                    str(exc)))
     plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
     _collect(plugins)
     return plugins
 
 
-def _register(pm: pluggy.PluginManager, name: str, load, errors: list[str]) -> bool:
+def _register(pm: pluggy.PluginManager, name: str, load, errors: list[PluginProblem]) -> bool:
     try:
         module = load()
         pm.register(module, name=name)
-    except Exception as exc:  # a broken plugin must not take the others down
-        errors.append(f"plugin {name} failed to load: {type(exc).__name__}: {exc}")
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a broken plugin (even one calling
+        # sys.exit() on import) must not take the others down
+        errors.append(_problem(name, "load", "failed to load", exc))
         return False
     return True
+
+
+def _problem(plugin: str, stage: str, what: str, exc: BaseException) -> PluginProblem:
+    from sourcescore.engine import failure_of
+
+    failure = failure_of(exc)
+    return PluginProblem(plugin, stage, f"{what}: {failure.message}", failure.traceback)
 
 
 def _collect(plugins: Plugins) -> None:
@@ -102,18 +137,20 @@ def _collect(plugins: Plugins) -> None:
     for impl in hooks.sourcescore_register_output_formats.get_hookimpls():
         def register(fmt: OutputFormat, plugin=impl.plugin_name) -> None:
             if fmt.name in plugins.formats:
-                plugins.errors.append(f"plugin {plugin}: output format {fmt.name} already "
-                                      "registered")
+                plugins.errors.append(PluginProblem(
+                    plugin, "invalid", f"output format {fmt.name} already registered"))
                 return
             plugins.formats[fmt.name] = fmt
         _call(impl, register, plugins.errors)
-    plugins.errors.extend(plugins.rules.problems)
+    plugins.errors.extend(PluginProblem(plugin, "invalid", message)
+                          for plugin, message in plugins.rules.problems)
 
 
-def _call(impl, register, errors: list[str]) -> None:
+def _call(impl, register, errors: list[PluginProblem]) -> None:
     # Each implementation is called on its own so a failure is pinned on its plugin.
     try:
         impl.function(register=register)
-    except Exception as exc:
-        errors.append(f"plugin {impl.plugin_name} failed to register: "
-                      f"{type(exc).__name__}: {exc}")
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - as in _register
+        errors.append(_problem(impl.plugin_name, "register", "failed to register", exc))

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from sourcescore.errors import InputError
 from sourcescore.exemptions import (
-    COMMENT_DIRECTIVE,
     DEFAULT_PLAIN_TEXT,
     Directive,
     blank_directives,
     find_directives,
+    plain_text_line,
     plain_text_pattern,
+    replace_comment_directives,
 )
 from sourcescore.markup import blank_markdown, is_markdown
 from sourcescore.report import InputInfo
@@ -65,8 +66,8 @@ class Preparer:
         # Directive comments become paragraphs in the plain-text form, so they survive
         # extraction in place and are found in the extracted text like any .txt directive.
         if self.exemptions:
-            page = COMMENT_DIRECTIVE.sub(lambda m: "<p>" + html.escape(
-                self.plain_text_template.format(directive=m["body"])) + "</p>", page)
+            page = replace_comment_directives(page, lambda body: "<p>" + html.escape(
+                plain_text_line(self.plain_text_template, body)) + "</p>")
         extracted, extractor = extract_article(page, path)
         prepared = self._with_directives(path, extracted, extracted, "html")
         info = InputInfo(format="html", offsets="extracted-text", extractor=extractor,

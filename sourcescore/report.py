@@ -11,7 +11,7 @@ from typing import Any
 
 from sourcescore.model import Attribution, WireCredit
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 #: The JSON Schema (draft 2020-12) of that version, shipped in the package.
 SCHEMA_RESOURCE = f"schema/report-{SCHEMA_VERSION}.schema.json"
 
@@ -119,14 +119,22 @@ class RuleResult:
 
 @dataclass(frozen=True)
 class RuleError:
-    """A rule or plugin that failed on this file; its other results are still reported."""
+    """A rule or plugin that failed on this file; its other results are still reported.
+
+    `traceback` is kept only when `SOURCESCORE_DEBUG=1` is set, for the plugin's author.
+    """
 
     code: str
     plugin: str
     message: str
+    traceback: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "plugin": self.plugin, "message": self.message}
+        data: dict[str, Any] = {"code": self.code, "plugin": self.plugin,
+                                "message": self.message}
+        if self.traceback is not None:
+            data["traceback"] = self.traceback
+        return data
 
 
 @dataclass(frozen=True)
@@ -202,7 +210,7 @@ class Report:
     tool_version: str
     config_path: str | None = None
     plugins: tuple[tuple[str, str], ...] = ()
-    plugin_errors: tuple[str, ...] = ()
+    plugin_errors: tuple[Any, ...] = ()  # sourcescore.plugins.PluginProblem
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -210,7 +218,7 @@ class Report:
             "tool": {"name": "sourcescore", "version": self.tool_version},
             "config": self.config_path,
             "plugins": [{"name": n, "version": v} for n, v in self.plugins],
-            "plugin_errors": list(self.plugin_errors),
+            "plugin_errors": [e.to_dict() for e in self.plugin_errors],
             "files": [f.to_dict() for f in self.files],
         }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,8 +11,20 @@ from typing import Any
 
 from sourcescore.model import SEVERITIES, Analysis, RuleOutcome
 
-CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+#: A rule code is a prefix of capital letters claimed by one plugin and three digits: SRC101.
+#: This is the one definition; the scaffold, the hookspec and the JSON schema follow it.
+CODE_PREFIX = r"[A-Z]{2,4}"
+CODE_PATTERN = re.compile(rf"^{CODE_PREFIX}[0-9]{{3}}$")
+PREFIX_PATTERN = re.compile(rf"^{CODE_PREFIX}$")
+#: sourcescore's own prefix; plugins choose another.
+RESERVED_PREFIXES = ("SRC",)
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def unknown_code_message(code: str, known: list[str]) -> str:
+    """The message for a rule code (or prefix) that names no registered rule."""
+    close = difflib.get_close_matches(code.upper(), known, n=1)
+    return f"unknown rule code {code!r}" + (f"; did you mean {close[0]}?" if close else "")
 
 
 @dataclass(frozen=True)
@@ -60,7 +73,7 @@ class RuleRegistry:
 
     def __init__(self) -> None:
         self._rules: dict[str, Rule] = {}
-        self.problems: list[str] = []
+        self.problems: list[tuple[str, str]] = []  # (plugin, why its rule was refused)
 
     def register_for(self, plugin: str) -> Callable[[Rule], None]:
         """The `register` callback handed to one plugin's `sourcescore_register_rules`."""
@@ -69,12 +82,12 @@ class RuleRegistry:
             try:
                 rule.validate()
             except ValueError as exc:
-                self.problems.append(f"plugin {plugin}: {exc}")
+                self.problems.append((plugin, str(exc)))
                 return
             if rule.code in self._rules:
                 first = self._rules[rule.code].plugin
-                self.problems.append(f"plugin {plugin}: rule code {rule.code} is already "
-                                     f"registered by {first}; kept {first}'s")
+                self.problems.append((plugin, f"rule code {rule.code} is already registered "
+                                              f"by {first}; kept {first}'s"))
                 return
             self._rules[rule.code] = rule
         return register

@@ -92,7 +92,7 @@ def _rules(plugin: object | None = None):
 
     plugins = load_plugins(extra=(plugin,) if plugin is not None else (), autoload=False)
     if plugins.errors:
-        raise AssertionError("; ".join(plugins.errors))
+        raise AssertionError("; ".join(map(str, plugins.errors)))
     return plugins.rules
 
 

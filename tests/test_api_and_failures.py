@@ -52,8 +52,9 @@ def test_plugin_that_fails_to_import_is_named(monkeypatch):
     monkeypatch.setattr(plugins, "BUILTIN_PLUGINS",
                         plugins.BUILTIN_PLUGINS + ("sourcescore_plugins.does_not_exist",))
     loaded = plugins.load_plugins(autoload=False)
-    assert any(e.startswith("plugin sourcescore_plugins.does_not_exist failed to load: "
-                            "ModuleNotFoundError") for e in loaded.errors)
+    assert any(e.plugin == "sourcescore_plugins.does_not_exist" and e.stage == "load"
+               and e.message.startswith("failed to load: ModuleNotFoundError")
+               for e in loaded.errors)
     assert len(loaded.rules) == 9
 
 

@@ -33,7 +33,7 @@ def test_check_text_lines_have_the_documented_shape(runner):
 def test_check_json_is_versioned_and_has_evidence(runner):
     result = run(runner, "check", SEED, "-f", "json")
     report = json.loads(result.output)
-    assert report["schema_version"] == "1.0"
+    assert report["schema_version"] == "2.0"
     file = report["files"][0]
     assert 0 <= file["score"] <= 100
     text = (ROOT / file["path"]).read_text(encoding="utf-8") if not file["path"].startswith(

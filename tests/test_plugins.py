@@ -66,7 +66,8 @@ def test_extra_plugin_registers_like_a_builtin():
 def test_misspelt_hook_fails_loudly():
     plugin = _plugin("tests.typo", sourcescore_register_rule=lambda register: None)
     plugins = load_plugins(extra=(plugin,), autoload=False)
-    assert any("tests.typo" in e and "unknown hook" in e for e in plugins.errors)
+    assert any(e.plugin == "tests.typo" and e.stage == "validate" and "unknown hook" in e.message
+               for e in plugins.errors)
 
 
 def test_duplicate_rule_code_is_reported_and_first_kept():
@@ -74,7 +75,8 @@ def test_duplicate_rule_code_is_reported_and_first_kept():
         _rule("SRC101")))
     plugins = load_plugins(extra=(plugin,), autoload=False)
     assert plugins.rules.get("SRC101").plugin == "sourcescore_plugins.named_source_ratio"
-    assert any("SRC101 is already registered" in e for e in plugins.errors)
+    assert any(e.plugin == "tests.dup" and e.stage == "invalid"
+               and "SRC101 is already registered" in e.message for e in plugins.errors)
 
 
 def test_plugin_failing_to_register_is_named():
@@ -82,7 +84,9 @@ def test_plugin_failing_to_register_is_named():
         raise RuntimeError("kaboom")
     plugins = load_plugins(extra=(_plugin("tests.boom", sourcescore_register_rules=boom),),
                            autoload=False)
-    assert any("tests.boom failed to register: RuntimeError: kaboom" in e for e in plugins.errors)
+    assert [(e.plugin, e.stage, e.message) for e in plugins.errors] == [
+        ("tests.boom", "register", "failed to register: RuntimeError: kaboom")]
+    assert str(plugins.errors[0]) == "plugin tests.boom: failed to register: RuntimeError: kaboom"
     assert plugins.rules.get("SRC101") is not None
 
 

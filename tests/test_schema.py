@@ -40,7 +40,7 @@ def test_each_json_lines_line_is_a_validating_file_entry(runner):
     seed = str(ROOT / "seeds" / "001_490541945bbf5c72.txt")
     result = runner.invoke(cli, ["check", seed, "--output-format", "json-lines"])
     line = json.loads(result.output)
-    assert (line.pop("schema_version"), line.pop("tool")["name"]) == ("1.0", "sourcescore")
+    assert (line.pop("schema_version"), line.pop("tool")["name"]) == ("2.0", "sourcescore")
     file_schema = {"$defs": report_schema()["$defs"], "$ref": "#/$defs/file"}
     Draft202012Validator(file_schema).validate(line)
 

@@ -23,7 +23,7 @@ COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 def render_github(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
-        out.write(f"::error title=sourcescore::{_data(error)}\n")
+        out.write(f"::error title=sourcescore::{_data(str(error))}\n")
     for file in report.files:
         for f in file.findings:
             properties = {"file": file.path, "line": f.line, "col": f.column,

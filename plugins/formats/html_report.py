@@ -96,7 +96,7 @@ def render_html(report: Report, out: TextIO, options: RenderOptions) -> None:
 def page(report: Report, before: str = "") -> str:
     """The whole page; `before` is markup placed above the files (the server's form)."""
     files = "\n".join(_file(number, file) for number, file in enumerate(report.files))
-    errors = "".join(f'<p class="warnings">{escape(e)}</p>' for e in report.plugin_errors)
+    errors = "".join(f'<p class="warnings">{escape(str(e))}</p>' for e in report.plugin_errors)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'">

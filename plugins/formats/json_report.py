@@ -1,15 +1,15 @@
 """Built-in machine formats: `json` (one document per run) and `json-lines` (one file per line).
 
-JSON report, schema_version 1.0 (fields are never removed or changed in meaning without a bump;
+JSON report, schema_version 2.0 (fields are never removed or changed in meaning without a bump;
 new fields may appear, so consumers must ignore unknown keys). Its JSON Schema ships in the
 package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` returns it)::
 
     {
-      "schema_version": "1.0",
+      "schema_version": "2.0",
       "tool": {"name": "sourcescore", "version": str},
       "config": str | null,                 # configuration file used, null for defaults
       "plugins": [{"name": str, "version": str}],
-      "plugin_errors": [str],               # plugins that failed to load or register
+      "plugin_errors": [{"plugin", "stage", "message"}],  # plugins that failed to load
       "files": [{
         "path": str,
         "status": "ok" | "empty" | "error" | "unsupported-language",

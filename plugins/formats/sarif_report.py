@@ -43,7 +43,7 @@ def sarif_log(report: Report, rules) -> dict[str, Any]:
     for file in report.files:
         results.extend(_results(file, index))
         notifications.extend(_notifications(file, index))
-    notifications.extend({"level": "error", "message": {"text": error}}
+    notifications.extend({"level": "error", "message": {"text": str(error)}}
                          for error in report.plugin_errors)
     return {
         "$schema": SARIF_SCHEMA,
