@@ -83,7 +83,8 @@ BARE = textwrap.dedent("""
 
 LIBRARY = textwrap.dedent("""
     import sys
-    from sourcescore.api import iter_inputs, Checker
+    from sourcescore.api import Checker
+    from sourcescore.inputs import iter_inputs
     from sourcescore.parallel import CheckerSettings, check_in_processes
     items = iter_inputs([sys.argv[1]])
     if sys.argv[2] == "1":

@@ -7,28 +7,21 @@
 
 from __future__ import annotations
 
-import glob
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from sourcescore import __version__
-from sourcescore.config import Config, find_config, load_config
+from sourcescore.config import Config, find_config, load_config, plugin_choice
 from sourcescore.engine import active_rules, judge
-from sourcescore.errors import InputError, SourcescoreError
+from sourcescore.errors import SourcescoreError
 from sourcescore.exemptions import Directive, RuleNames, apply_exemptions, resolve_exemptions
 from sourcescore.markup import with_original_text
 from sourcescore.model import Analysis
 from sourcescore.plugins import Plugins, load_plugins
 from sourcescore.prepare import Prepared, Preparer
 from sourcescore.report import FileReport, InputInfo, Report
-from sourcescore.textio import read_text
-
-#: File types `check` reads when given a directory.
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
-
 
 class Checker:
     """Holds the plugins, configuration and pipeline for a run; check as many texts as you like.
@@ -40,8 +33,10 @@ class Checker:
                  ignore: Iterable[str] = (), plugins: Plugins | None = None,
                  extra_plugins: tuple[object, ...] = (), use_config_file: bool = True,
                  nlp=None) -> None:
-        self.plugins = plugins or load_plugins(extra=extra_plugins)
         path = find_config(str(config_path) if config_path else None) if use_config_file else None
+        autoload, named = plugin_choice(path)
+        self.plugins = plugins or load_plugins(extra=extra_plugins, autoload=autoload,
+                                               named=named)
         self.config: Config = load_config(path, self.plugins.rules)
         self.rules = active_rules(self.plugins.rules, self.config, tuple(select), tuple(ignore))
         general = self.config.general
@@ -182,59 +177,6 @@ def _unscored(path: str, prepared: Prepared | Exception) -> FileReport:
     return FileReport(path=path, status="empty",
                       warnings=("nothing to score: the file is empty or only white space",),
                       text=prepared.original, input=prepared.info)
-
-
-def iter_inputs(paths: Iterable[str]) -> Iterator[tuple[str, str | Exception]]:
-    """Expand paths (files, directories, globs) to (path, text or error), in a stable order.
-
-    Files are read one at a time as the iterator advances.
-    """
-    return read_inputs(expand_inputs(paths))
-
-
-def read_inputs(sources: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]]:
-    """(name, text or error) for (name, Path | text | error) pairs, reading one file at a time."""
-    for name, source in sources:
-        yield name, read_input(source) if isinstance(source, Path) else source
-
-
-def expand_inputs(paths: Iterable[str]) -> list[tuple[str, Path | Exception]]:
-    """The files `paths` name (directories walked, globs expanded), unread, in a stable order;
-    a path that names nothing usable comes with its error instead."""
-    found: list[tuple[str, Path | Exception]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files = _walk(path)
-            if not files:
-                found.append((raw, InputError(
-                    f"{raw}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")))
-            found.extend((str(file), file) for file in files)
-        elif not path.exists() and any(ch in raw for ch in "*?["):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                found.append((raw, InputError(f"{raw}: pattern matches no files")))
-            found.extend(expand_inputs(matches))
-        else:
-            found.append((raw, path))
-    return found
-
-
-def _walk(root: Path) -> list[Path]:
-    """Article files under `root`; symbolic links to directories are not followed (no loops)."""
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        found.extend(Path(folder) / f for f in files if Path(f).suffix.lower() in TEXT_SUFFIXES)
-    return sorted(found)
-
-
-def read_input(path: Path) -> str | SourcescoreError:
-    """The decoded text of an article file, or the error that stopped reading it."""
-    try:
-        return read_text(path)
-    except SourcescoreError as exc:
-        return exc
 
 
 def check_text(text: str, path: str = "<text>", **options) -> FileReport:

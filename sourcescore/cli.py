@@ -72,13 +72,17 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: when it is a terminal; never for "
                    "machine formats).")
+@click.option("--follow-symlinks", is_flag=True,
+              help="Read symbolic links to files outside the directories given and the working "
+                   "directory (refused by default).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786); needs the 'dask' extra.")
 @click.option("--server", default=None, metavar="URL", envvar="SOURCESCORE_SERVER",
               help="Check through a running `sourcescore serve` (http://127.0.0.1:8765): no "
                    "pipeline loading; the server's configuration scores.")
 def check(paths, output_format, config_path, fail_under, select, ignore, references,
-          stdin_filename, output_file, exit_zero, jobs, progress, scheduler, server) -> None:
+          stdin_filename, output_file, exit_zero, jobs, progress, follow_symlinks, scheduler,
+          server) -> None:
     """Check articles (files, directories, or - for standard input)."""
     try:
         if server and (config_path or select or ignore or references or jobs != 1 or
@@ -88,7 +92,7 @@ def check(paths, output_format, config_path, fail_under, select, ignore, referen
                                    "--jobs or --scheduler")
         status = _check(paths, output_format, config_path, fail_under, select, ignore,
                         references, stdin_filename, output_file,
-                        _Execution(jobs, progress, scheduler, server))
+                        _Execution(jobs, progress, scheduler, server, follow_symlinks))
     except SourcescoreError as exc:
         _die(str(exc))
     if exit_zero and status == ExitStatus.FAILED:
@@ -102,14 +106,18 @@ class _Execution:
     progress: bool | None = None
     scheduler: str | None = None
     server: str | None = None
+    follow_symlinks: bool = False
 
 
 def _check(paths, output_format, config_path, fail_under, select, ignore, references,
            stdin_filename, output_file, execution: _Execution) -> ExitStatus:
-    from sourcescore.api import Checker, read_inputs
+    from sourcescore.api import Checker
+    from sourcescore.inputs import ReadPolicy, read_inputs
 
     checker = Checker(config_path, select=_codes(select), ignore=_codes(ignore))
     _check_codes(checker, _codes(select) + _codes(ignore))
+    general = checker.config.general
+    policy = ReadPolicy(max_bytes=general.max_bytes, follow_symlinks=execution.follow_symlinks)
     if execution.server:
         from sourcescore.client import RemoteChecker
 
@@ -122,19 +130,20 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
     if output_file and not Path(output_file).resolve().parent.is_dir():
         raise SourcescoreError(f"{output_file}: directory does not exist")
     if references:
-        checker.set_references(_reference_texts(references))
-    sources = _sources(paths, stdin_filename)
-    reports = _run(checker, read_inputs(sources), config_path, select, ignore, execution)
+        checker.set_references(_reference_texts(references, policy))
+    sources = _sources(paths, stdin_filename, policy)
+    reports = _run(checker, read_inputs(sources, policy), config_path, select, ignore, execution)
     color = not fmt.machine and output_file is None and sys.stdout.isatty() and \
         "NO_COLOR" not in os.environ
     show_progress = (execution.progress if execution.progress is not None
                      else sys.stderr.isatty()) and not fmt.machine and len(sources) > 1
     if show_progress:
         reports = _with_progress(reports, len(sources))
-    threshold = checker.config.general.fail_under if fail_under is None else fail_under
+    threshold = general.fail_under if fail_under is None else fail_under
     status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
     with _output(output_file) as out:
-        options = RenderOptions(color=color, rules=tuple(checker.rules))
+        options = RenderOptions(color=color, rules=tuple(checker.rules),
+                                fail_level=general.fail_level, fail_under=threshold)
         for report in _rendered(fmt, checker, reports, options, out):
             for file in report.files:
                 status = max(status, _file_status(file, threshold, checker.config))
@@ -142,21 +151,20 @@ def _check(paths, output_format, config_path, fail_under, select, ignore, refere
 
 
 def _run(checker, items, config_path, select, ignore, execution: _Execution):
+    """Reports for (path, text) items: on a Dask cluster, through a server, or in worker
+    processes this run supervises (never in this process, so no input or plugin can hang or
+    end the run; see `sourcescore.parallel`)."""
+    settings = _settings(checker, config_path, select, ignore)
+    if execution.server:
+        return checker.check_texts(items)
     if execution.scheduler:
         from sourcescore.dask import check_on_cluster
 
-        return check_on_cluster(items, execution.scheduler,
-                                _settings(checker, config_path, select, ignore))
-    jobs = execution.jobs
-    if jobs == 0:
-        from sourcescore.parallel import default_jobs
+        return check_on_cluster(items, execution.scheduler, settings)
+    from sourcescore.parallel import Supervisor, default_jobs
 
-        jobs = default_jobs()
-    if jobs == 1:
-        return checker.check_texts(items)
-    from sourcescore.parallel import check_in_processes
-
-    return check_in_processes(items, _settings(checker, config_path, select, ignore), jobs)
+    jobs = execution.jobs or default_jobs()
+    return Supervisor(settings, jobs, checker.config.general.file_timeout).check(items)
 
 
 def _settings(checker, config_path, select, ignore):
@@ -170,7 +178,7 @@ def _rendered(fmt, checker, reports, options: RenderOptions, out):
     """Render as reports arrive (per-file formats) or all at once; yield what was rendered."""
     if not fmt.per_file:
         report = checker.report(list(reports))
-        fmt.render(report, out, options)
+        _render(fmt, report, out, options)
         yield report
         return
     rendered = False
@@ -178,12 +186,26 @@ def _rendered(fmt, checker, reports, options: RenderOptions, out):
         report = checker.report([file])
         if index:
             report = replace(report, plugin_errors=())  # said once, with the first file
-        fmt.render(report, out, replace(options, file_index=index))
+        _render(fmt, report, out, replace(options, file_index=index))
         out.flush()
         rendered = True
         yield report
     if not rendered:
-        fmt.render(checker.report([]), out, options)
+        _render(fmt, checker.report([]), out, options)
+
+
+def _render(fmt, report, out, options: RenderOptions) -> None:
+    """One format call; a format that fails (a plugin's, even one calling sys.exit) is one
+    line and exit 2, never a traceback or a silent exit 0."""
+    try:
+        fmt.render(report, out, options)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - see the docstring
+        from sourcescore.engine import failure_of
+
+        raise SourcescoreError(f"output format {fmt.name!r} failed: "
+                               f"{failure_of(exc).message}") from None
 
 
 def _with_progress(reports, total: int):
@@ -195,27 +217,24 @@ def _with_progress(reports, total: int):
             bar.update(1)
 
 
-def _sources(paths, stdin_filename) -> list[tuple[str, object]]:
+def _sources(paths, stdin_filename, policy):
     """(name, Path | text | error) for each input, unread, so the count is known up front."""
-    from sourcescore.api import expand_inputs
-    from sourcescore.textio import decode
+    from sourcescore.inputs import expand_inputs, read_stream
 
-    sources: list[tuple[str, object]] = []
+    sources: list = []
     for path in paths:
         if path != "-":
-            sources.extend(expand_inputs([path]))
+            sources.extend(expand_inputs([path], policy))
             continue
-        try:
-            sources.append((stdin_filename or "-", decode(sys.stdin.buffer.read(), "<stdin>")))
-        except SourcescoreError as exc:
-            sources.append((stdin_filename or "-", exc))
+        name = stdin_filename or "-"
+        sources.append((name, read_stream(sys.stdin.buffer, name, policy.max_bytes)))
     return sources
 
 
-def _reference_texts(references):
-    from sourcescore.api import iter_inputs
+def _reference_texts(references, policy):
+    from sourcescore.inputs import iter_inputs
 
-    for path, text in iter_inputs(references):
+    for path, text in iter_inputs(references, policy):
         if isinstance(text, Exception):
             raise SourcescoreError(f"--against {text}")
         yield path, text
@@ -315,42 +334,58 @@ def plugins() -> None:
               help="Port (0: any free port).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")
-@click.option("--max-bytes", default=2_000_000, show_default=True, type=click.IntRange(1),
-              help="Largest request body accepted (413 beyond).")
+@click.option("--max-bytes", default=None, type=click.IntRange(1),
+              help="Largest request body accepted (413 beyond; default: the configuration's "
+                   "max_bytes, 2,000,000).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds one check may take (503 beyond; the worker is replaced).")
-def serve(host, port, config_path, max_bytes, timeout) -> None:
+@click.option("--client-timeout", default=30.0, show_default=True,
+              type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send its whole request (slow clients are cut off).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name clients may reach the server by (the Host header); "
+                   "127.0.0.1, localhost and [::1] always work.")
+def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hosts) -> None:
     """Serve the checker over HTTP: POST /check, GET /rules, GET /health, and a page at /."""
     import signal
 
     from sourcescore.api import Checker
     from sourcescore.parallel import CheckerSettings
-    from sourcescore.server import Limits, make_server
+    from sourcescore.server import Limits, is_loopback, make_server
 
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)  # from the start: SIGTERM during warm-up stops cleanly
     try:
         checker = Checker(config_path)
         settings = CheckerSettings(str(config_path) if config_path else None)
-        server, worker, seconds = make_server(checker, settings, host, port,
-                                              Limits(max_bytes, timeout))
+        limits = Limits(max_bytes or checker.config.general.max_bytes, timeout, client_timeout)
+        server, pipeline, seconds, warning = make_server(checker, settings, host, port, limits,
+                                                         tuple(allow_hosts))
     except SourcescoreError as exc:
         _die(str(exc))
     except OSError as exc:
         _die(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+    except KeyboardInterrupt:
+        sys.exit(0)
+    if not is_loopback(host):
+        click.echo(f"sourcescore: warning: listening on {host}, beyond this machine: the API "
+                   "has no authentication; put it behind a proxy that has", err=True)
+    if warning:
+        click.echo(f"sourcescore: warning: {warning}", err=True)
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"sourcescore: serving on http://{bound_host}:{bound_port}/ (pipeline loaded in "
                f"{seconds:.1f} s; POST /check, GET /rules, GET /health; Ctrl-C stops)")
     sys.stdout.flush()
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, stop)
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass
     finally:
+        # Stop accepting, cancel the check in progress (its client gets no answer), and go:
+        # request threads are daemons and end with the process.
         server.server_close()
-        worker.close()
+        pipeline.close()
 
 
 @cli.command("new-plugin", context_settings=CONTEXT)
@@ -406,7 +441,9 @@ def _check_codes(checker, codes: list[str]) -> None:
 
 
 def _die(message: str) -> None:
-    click.echo(f"sourcescore: error: {message}", err=True)
+    from sourcescore.textio import printable
+
+    click.echo(f"sourcescore: error: {printable(message)}", err=True)
     sys.exit(int(ExitStatus.ERROR))
 
 

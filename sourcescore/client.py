@@ -9,8 +9,10 @@ local run prints under the server's configuration. spaCy is never imported in th
 
 from __future__ import annotations
 
+import http.client
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -28,7 +30,7 @@ class RemoteChecker:
     checking (and the report's envelope: tool, configuration, plugins) is the server's."""
 
     def __init__(self, url: str, local) -> None:
-        self.url = url.rstrip("/")
+        self.url = _checked_url(url)
         self._local = local
         self.plugins, self.config, self.rules = local.plugins, local.config, local.rules
         self.references = None
@@ -47,10 +49,12 @@ class RemoteChecker:
                                          headers={"Content-Type": "application/json"})
         try:
             with urllib.request.urlopen(request, timeout=READ_TIMEOUT) as response:
-                envelope = json.loads(response.read())
+                envelope = self._envelope_of(response.read())
         except urllib.error.HTTPError as exc:
-            envelope = self._error_body(exc, path)
-        except (urllib.error.URLError, OSError) as exc:
+            if exc.code != 422:  # refused (too large, over time, malformed): this file's slot
+                return FileReport(path=path, status="error", error=self._refusal(exc, path))
+            envelope = self._envelope_of(exc.read())  # checked, input unusable: a report
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             raise SourcescoreError(f"no sourcescore server at {self.url} ({reason}); start one "
                                    "with `sourcescore serve`") from None
@@ -58,15 +62,25 @@ class RemoteChecker:
         (data,) = envelope["files"]
         return file_report_from_dict(data, data.get("input", {}).get("text") or text)
 
-    def _error_body(self, exc: urllib.error.HTTPError, path: str) -> dict[str, Any]:
+    def _envelope_of(self, payload: bytes) -> dict[str, Any]:
+        """The report a sourcescore server sends, or one clear error for anything else."""
+        try:
+            envelope = json.loads(payload)
+            if envelope["tool"]["name"] == "sourcescore" and len(envelope["files"]) == 1:
+                return envelope
+        except (ValueError, KeyError, TypeError):
+            pass
+        raise SourcescoreError(f"{self.url} did not answer as a sourcescore server (got "
+                               f"{payload[:60]!r})")
+
+    @staticmethod
+    def _refusal(exc: urllib.error.HTTPError, path: str) -> str:
         payload = exc.read()
-        if exc.code == 422:  # checked, but the input was unusable: the body is the report
-            return json.loads(payload)
         try:
             message = json.loads(payload)["error"]
         except (ValueError, KeyError, TypeError):
             message = payload.decode("utf-8", "replace")[:200]
-        raise SourcescoreError(f"{path}: the server refused it ({exc.code}): {message}")
+        return f"{path}: the server refused it ({exc.code}): {message}"
 
     def report(self, files: Iterable[FileReport]) -> Report:
         files = tuple(files)
@@ -76,3 +90,16 @@ class RemoteChecker:
         return Report(files, envelope["tool"]["version"], envelope["config"],
                       tuple((p["name"], p["version"]) for p in envelope["plugins"]),
                       tuple(PluginProblem(**p) for p in envelope["plugin_errors"]))
+
+
+def _checked_url(url: str) -> str:
+    """The server's base URL, or one clear error: `http://[::1` must not become a traceback."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise SourcescoreError(f"--server {url!r} is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SourcescoreError(f"--server {url!r} is not a valid URL: give "
+                               "http://HOST:PORT, e.g. http://127.0.0.1:8765")
+    return url.rstrip("/")

@@ -56,6 +56,11 @@ class GeneralSettings:
     file_timeout: NonNegative = 60.0
     #: largest input file (bytes) read; larger files, and standard input beyond it, are refused
     max_bytes: PositiveCount = 2_000_000
+    #: load every installed plugin (the `sourcescore` entry-point group); false pins the run to
+    #: the built-ins and `plugins`. `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1` also turns it off.
+    autoload_plugins: bool = True
+    #: plugins to load in any case: entry-point names, or modules to import
+    plugins: tuple[str, ...] = ()
     inline_exemptions: bool = True  #: honour `sourcescore: disable/enable/ignore` directives
     #: how a directive is written on a line of its own in plain text (`{directive}` is the body)
     plain_text_exemption: str = "[sourcescore: {directive}]"
@@ -121,6 +126,22 @@ def load_config(path: Path | None, registry) -> Config:
     rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
     _check_weights(name, rules)
     return Config(general, rules, str(path) if path else None)
+
+
+def plugin_choice(path: Path | None) -> tuple[bool | None, tuple[str, ...]]:
+    """`(autoload, named)` for `load_plugins`, read before the rest of the configuration (which
+    is validated against the rules the plugins register). `autoload` None leaves it to the
+    environment."""
+    if path is None:
+        return None, ()
+    table = _read(path).get("sourcescore", {})
+    if not isinstance(table, dict):
+        return None, ()  # reported with the rest of the configuration
+    hints = typing.get_type_hints(GeneralSettings)
+    autoload = _typed(str(path), "sourcescore.autoload_plugins",
+                      table.get("autoload_plugins", True), hints["autoload_plugins"])
+    named = _typed(str(path), "sourcescore.plugins", table.get("plugins", []), hints["plugins"])
+    return (None if autoload else False), named
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -42,7 +42,7 @@ DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
 #: The placeholder a plain-text template holds exactly once; other braces are literal text.
 PLACEHOLDER = "{directive}"
 #: What opens an HTML-comment directive, after `<!--` and optional white space.
-_COMMENT_HEAD = re.compile(r"[ \t]*sourcescore:")
+_COMMENT_HEAD = re.compile(r"(?<![ \t])[ \t]*sourcescore:")
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,7 @@ class RenderOptions:
     file_index: int = 0
     #: The rules that ran (`sourcescore.rules.Rule`), for formats that describe them (SARIF).
     rules: tuple = ()
+    #: What fails the check, for formats that say which files failed (JUnit): a finding at or
+    #: above `fail_level`, or a score under `fail_under` (0: no threshold).
+    fail_level: str = "error"
+    fail_under: float = 0.0

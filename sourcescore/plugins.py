@@ -7,6 +7,7 @@ Set `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1` to load built-ins only.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from dataclasses import dataclass, field
@@ -74,11 +75,16 @@ class Plugins:
     versions: dict[str, str] = field(default_factory=dict)
 
 
-def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -> Plugins:
+def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
+                 named: tuple[str, ...] = ()) -> Plugins:
     """Create the manager, load every plugin, and collect rules and output formats.
 
-    A plugin that fails to import or to register is named in `errors`; the others still load.
-    `extra` are plugin objects registered after the built-ins (used by tests and embedders).
+    Built-ins always load. Installed plugins (the `sourcescore` entry-point group) load unless
+    `autoload` is False or, when it is None, `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD` is set.
+    `named` plugins load in any case: an entry-point name, or a module to import (the
+    configuration's `plugins` setting). A plugin that fails to import or to register is named in
+    `errors`; the others still load. `extra` are plugin objects registered after the others
+    (used by tests and embedders).
     """
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -89,10 +95,18 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -
         versions[name] = "builtin"
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_ENV)
-    if autoload:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            if _register(pm, ep.name, ep.load, errors):
-                versions[ep.name] = ep.dist.version if ep.dist else "unknown"
+    installed = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    chosen = sorted(installed) if autoload else []
+    chosen += [name for name in named if name not in chosen]
+    for name in chosen:
+        if pm.has_plugin(name):
+            continue
+        ep = installed.get(name)
+        if ep is not None and _register(pm, name, ep.load, errors):
+            versions[name] = ep.dist.version if ep.dist else "unknown"
+        elif ep is None and _register(pm, name, lambda name=name: importlib.import_module(name),
+                                      errors):
+            versions[name] = _module_version(name)
     for index, plugin in enumerate(extra):
         name = getattr(plugin, "__name__", f"extra-{index}")
         _register(pm, name, lambda plugin=plugin: plugin, errors)
@@ -105,6 +119,17 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None) -
     plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
     _collect(plugins)
     return plugins
+
+
+def _module_version(name: str) -> str:
+    """The version of the distribution a plugin module comes from, or "local"."""
+    from importlib.metadata import PackageNotFoundError, packages_distributions, version
+
+    top = name.split(".")[0]
+    for distribution in packages_distributions().get(top, ()):
+        with contextlib.suppress(PackageNotFoundError):
+            return version(distribution)
+    return "local"
 
 
 def _register(pm: pluggy.PluginManager, name: str, load, errors: list[PluginProblem]) -> bool:

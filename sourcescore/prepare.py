@@ -87,6 +87,19 @@ def extract_article(page: str, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: reading HTML needs trafilatura ({exc})") from None
     text = trafilatura.extract(page, include_comments=False, include_tables=False,
                                deduplicate=False, favor_recall=True)
-    if not text or not text.strip():
-        raise InputError(f"{name}: no article text found in the HTML page")
+    if not text or not has_prose(text):
+        found = f" (only {len(text.split())} words of menus or fragments)" if text else ""
+        raise InputError(f"{name}: no article text found in the HTML page{found}")
     return text, f"trafilatura {trafilatura.__version__}"
+
+
+#: Words a line needs, ending like a sentence, for extracted text to be an article.
+_PROSE_WORDS = 6
+_SENTENCE_ENDS = tuple(".!?\"”’'")
+
+
+def has_prose(text: str) -> bool:
+    """Whether extracted text holds at least one sentence, not just navigation or labels:
+    given a page of menus alone, the extractor returns the menu ("menu", "Home About")."""
+    return any(len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
+               for line in text.splitlines())

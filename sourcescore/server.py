@@ -20,22 +20,24 @@ binds to 127.0.0.1 unless told otherwise: it has no authentication.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing import TimeoutError as PoolTimeout
-from multiprocessing import get_context
 from typing import Any
 from urllib.parse import parse_qs
 
 from sourcescore import __version__
 from sourcescore.errors import SourcescoreError
 from sourcescore.formats import RenderOptions
-from sourcescore.parallel import CheckerSettings, check_batch, start_worker
+from sourcescore.parallel import CheckerSettings, Worker, WorkerDied
+from sourcescore.report import FileReport
 
 READERS = {"text/plain": "story.txt", "text/markdown": "story.md", "text/html": "story.html"}
 MEDIA_TYPES = {"json": "application/json", "json-lines": "application/json",
@@ -47,6 +49,9 @@ MEDIA_TYPES = {"json": "application/json", "json-lines": "application/json",
 class Limits:
     max_bytes: int = 2_000_000  #: largest request body accepted
     timeout: float = 30.0  #: seconds one check may take
+    #: seconds a client has to send its whole request (line, headers and body): one byte every
+    #: few seconds (slowloris) cannot hold a thread for longer than this
+    client_timeout: float = 30.0
 
 
 class HTTPError(Exception):
@@ -55,76 +60,93 @@ class HTTPError(Exception):
         self.status = status
 
 
-class Worker:
-    """The process that holds the pipeline; replaced when a check overruns its time limit.
+class Pipeline:
+    """The worker process that checks, one request at a time; replaced when a check overruns
+    its time limit or the process dies (`sourcescore.parallel.Worker`, forked warm, so a
+    replacement is ready at once)."""
 
-    A replacement loads its pipeline before it takes work, and the time limit counts from then,
-    so the request after a timeout is not charged for the reload.
-    """
-
-    #: Seconds a request waits for a (re)starting worker to load its pipeline.
-    LOAD_WAIT = 300.0
+    #: Seconds a request waits for the previous one to finish before it gets 503 busy.
+    QUEUE_WAIT = 300.0
 
     def __init__(self, settings: CheckerSettings) -> None:
         self._settings = settings
         self._lock = threading.Lock()
-        self._ready = threading.Event()
-        self._pool = self._start()
+        self._worker: Worker | None = None
 
-    def _start(self):
-        self._ready.clear()
-        # The only worker: let its linear algebra use every core.
-        return get_context("spawn").Pool(1, initializer=start_worker,
-                                         initargs=(self._settings, False))
-
-    def warm_up(self) -> float:
-        """Load the pipeline now; return the seconds it took."""
+    def start(self, timeout: float) -> tuple[float, str | None]:
+        """Start the worker and check one short story under the time limit, so the first real
+        request is fast. Returns the seconds it took and a warning when the warm-up check did
+        not finish in time (a stuck plugin): the server starts regardless."""
         began = time.perf_counter()
-        self._pool.apply(check_batch, ([("warm-up.txt", "The mayor said it would rain.")],))
-        self._ready.set()
-        return time.perf_counter() - began
+        warning = None
+        try:
+            self.check("warm-up.txt", "The mayor said it would rain on Tuesday.", timeout)
+        except HTTPError as exc:
+            warning = f"the warm-up check failed ({exc}); requests may fail the same way"
+        return time.perf_counter() - began, warning
 
-    def check(self, path: str, text: str, timeout: float):
-        if not self._lock.acquire(timeout=self.LOAD_WAIT + timeout):
+    def check(self, path: str, text: str, timeout: float) -> FileReport:
+        if not self._lock.acquire(timeout=self.QUEUE_WAIT + timeout):
             raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, "busy: try again shortly")
         try:
-            if not self._ready.is_set():
-                self.warm_up()
-            task = self._pool.apply_async(check_batch, ([(path, text)],))
-            try:
-                return task.get(timeout)[0]
-            except PoolTimeout:
-                self._pool.terminate()
-                self._pool = self._start()
-                threading.Thread(target=self._reload, daemon=True).start()
-                raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE,
-                                f"checking took longer than the {timeout:g} s limit "
-                                "(--timeout)") from None
+            return self._check(path, text, timeout)
         finally:
             self._lock.release()
 
-    def _reload(self) -> None:
-        with self._lock:
-            if not self._ready.is_set():
-                self.warm_up()
+    def _check(self, path: str, text: str, timeout: float) -> FileReport:
+        worker = self._ready_worker()
+        report = None
+        try:
+            worker.send([(path, text)])
+            deadline = time.monotonic() + timeout
+            while (message := worker.receive(deadline - time.monotonic())) is not None:
+                if message[0] == "report":
+                    report = message[2]
+                elif message[0] == "failed":
+                    report = FileReport(path=path, status="error",
+                                        error=f"{path}: checking failed: {message[1]}")
+                elif message[0] == "done":
+                    return report
+        except WorkerDied as exc:
+            self._replace()
+            raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}; try again") from None
+        self._replace()
+        raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE,
+                        f"checking took longer than the {timeout:g} s limit (--timeout)")
+
+    def _ready_worker(self) -> Worker:
+        if self._worker is None:
+            worker = Worker(self._settings)
+            try:
+                worker.wait_ready()
+            except (WorkerDied, SourcescoreError) as exc:
+                raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE,
+                                f"the checking process could not start: {exc}") from None
+            self._worker = worker
+        return self._worker
+
+    def _replace(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+        self._worker = None  # the next request starts a fresh one
 
     def close(self) -> None:
-        # Kill the worker outright (it holds nothing worth flushing), then let the pool tidy up
-        # for a bounded time: shutting down must not hang on a wedged worker.
-        for process in list(getattr(self._pool, "_pool", ())):
-            process.kill()
-        closer = threading.Thread(target=self._pool.terminate, daemon=True)
-        closer.start()
-        closer.join(5)
+        """Stop the worker at once, cancelling a check in progress."""
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.stop()
 
 
 class Service:
     """What the handler needs: the checker (plugins, config, formats), the worker and limits."""
 
-    def __init__(self, checker, worker: Worker, limits: Limits) -> None:
+    def __init__(self, checker, pipeline: Pipeline, limits: Limits,
+                 hosts: frozenset[str] = frozenset()) -> None:
         self.checker = checker
-        self.worker = worker
+        self.pipeline = pipeline
         self.limits = limits
+        #: Host header values (name:port) accepted; empty accepts any (a wildcard bind)
+        self.hosts = hosts
 
     def rules(self) -> list[dict[str, Any]]:
         return [rule.describe() for rule in self.checker.plugins.rules]
@@ -139,18 +161,38 @@ class Service:
         if fmt is None:
             raise HTTPError(HTTPStatus.BAD_REQUEST, f"unknown format {format_name!r}; choose "
                             f"from {', '.join(sorted(self.checker.plugins.formats))}")
-        file = self.worker.check(path, text, self.limits.timeout)
+        file = self.pipeline.check(path, text, self.limits.timeout)
         report = self.checker.report([file])
         out = io.StringIO()
-        fmt.render(report, out, RenderOptions(rules=tuple(self.checker.rules)))
+        general = self.checker.config.general
+        fmt.render(report, out, RenderOptions(rules=tuple(self.checker.rules),
+                                              fail_level=general.fail_level,
+                                              fail_under=general.fail_under))
         status = HTTPStatus.UNPROCESSABLE_ENTITY if file.status == "error" else HTTPStatus.OK
         return status, MEDIA_TYPES.get(format_name, "text/plain"), out.getvalue()
 
 
 class Handler(BaseHTTPRequestHandler):
     server_version = f"sourcescore/{__version__}"
-    timeout = 15  # seconds a client may take to send its request
+    timeout = 15  # seconds a client may take over any one read
     service: Service  # set on the subclass `make_server` builds
+
+    def setup(self) -> None:
+        super().setup()
+        self._reading = True
+        self._deadline = threading.Timer(self.service.limits.client_timeout, self._expire)
+        self._deadline.daemon = True
+        self._deadline.start()
+
+    def _expire(self) -> None:
+        if self._reading:
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+
+    def finish(self) -> None:
+        self._deadline.cancel()
+        with contextlib.suppress(OSError):  # the client may be gone already
+            super().finish()
 
     def do_GET(self) -> None:
         self._answer(self._get)
@@ -159,6 +201,7 @@ class Handler(BaseHTTPRequestHandler):
         self._answer(self._post)
 
     def _get(self, route: str, query: dict[str, str]):
+        self._reading = False
         if route == "/":
             return HTTPStatus.OK, "text/html", INDEX_PAGE
         if route == "/health":
@@ -175,38 +218,68 @@ class Handler(BaseHTTPRequestHandler):
                 raise HTTPError(HTTPStatus.METHOD_NOT_ALLOWED, f"{route} answers GET only")
             raise HTTPError(HTTPStatus.NOT_FOUND, f"no such endpoint {route}")
         body = self._body()
+        self._reading = False
         path, text = _article(self.headers.get("Content-Type", ""), body, query)
         return self.service.check(path, text, query.get("format", "json"))
 
     def _body(self) -> bytes:
-        length = self.headers.get("Content-Length")
-        if length is None:
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
             raise HTTPError(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length")
-        if not length.isdigit():
-            raise HTTPError(HTTPStatus.BAD_REQUEST, f"bad Content-Length {length!r}")
-        if int(length) > self.service.limits.max_bytes:
-            self._discard(int(length))
+        if len(lengths) > 1:
+            self.close_connection = True
+            raise HTTPError(HTTPStatus.BAD_REQUEST, "more than one Content-Length header")
+        length = lengths[0].strip()
+        if not length.isdigit() or len(length) > 18:
+            self.close_connection = True
+            raise HTTPError(HTTPStatus.BAD_REQUEST, f"bad Content-Length {length[:40]!r}")
+        size, limit = int(length), self.service.limits.max_bytes
+        if size > limit:
+            self._discard(size)
             raise HTTPError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                            f"the body has {int(length):,} bytes; the limit is "
-                            f"{self.service.limits.max_bytes:,} (--max-bytes)")
-        return self.rfile.read(int(length))
+                            f"the body has {size:,} bytes; the limit is {limit:,} (--max-bytes)")
+        body = self.rfile.read(size)
+        if len(body) < size:
+            raise HTTPError(HTTPStatus.BAD_REQUEST, "the body ended before its Content-Length")
+        return body
 
     def _discard(self, length: int) -> None:
-        """Read and drop an oversized body (up to a bound), so the client sees the 413 rather
-        than a reset connection; past the bound the connection is simply closed."""
+        """Read and drop a body somewhat over the limit, so the client sees the 413 rather than
+        a reset connection; a body far over it is not waited for, the answer goes at once."""
         self.close_connection = True
-        remaining = min(length, 64 * self.service.limits.max_bytes)
+        if length > 2 * self.service.limits.max_bytes:
+            return
+        remaining = length
         while remaining > 0:
             chunk = self.rfile.read(min(remaining, 65536))
             if not chunk:
                 break
             remaining -= len(chunk)
 
+    def _refusal(self) -> HTTPError | None:
+        """A request from somewhere it should not come from: a Host this server was not bound
+        as (DNS rebinding), or a web page of another origin (a cross-site POST)."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        if self.service.hosts and host not in self.service.hosts:
+            return HTTPError(HTTPStatus.FORBIDDEN, f"Host {host[:100]!r} is not this server "
+                             "(it answers as 127.0.0.1, localhost or its --allow-host names)")
+        origin = self.headers.get("Origin")
+        if origin is not None and origin.strip().lower() != f"http://{host}":
+            return HTTPError(HTTPStatus.FORBIDDEN,
+                             f"requests from web pages at {origin[:100]!r} are refused")
+        if (self.headers.get("Sec-Fetch-Site") or "").lower() == "cross-site":
+            return HTTPError(HTTPStatus.FORBIDDEN, "cross-site requests are refused")
+        return None
+
     def _answer(self, route_handler) -> None:
         path, _, query_string = self.path.partition("?")
         route = "/" + path.lstrip("/")
         query = {k: v[-1] for k, v in parse_qs(query_string).items()}
         try:
+            refusal = self._refusal()
+            if refusal is not None:
+                self.close_connection = True
+                raise refusal
             status, media_type, body = route_handler(route, query)
         except HTTPError as exc:
             status, media_type, body = exc.status, "application/json", _json(
@@ -214,13 +287,29 @@ class Handler(BaseHTTPRequestHandler):
         except SourcescoreError as exc:
             status, media_type, body = HTTPStatus.BAD_REQUEST, "application/json", _json(
                 {"error": str(exc)})
+        self._reading = False
         data = body.encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", f"{media_type}; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", f"{media_type}; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.end_headers()
+            self.wfile.write(data)
+        except OSError as exc:  # the client went away: nobody to answer, nothing to trace
+            self.close_connection = True
+            self.log_message("client gone before the answer was sent (%s)",
+                             type(exc).__name__)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """One line per failed connection in the log, never a traceback."""
+        kind, error = sys.exc_info()[:2]
+        sys.stderr.write(f"sourcescore serve: connection from {client_address[0]} failed: "
+                         f"{kind.__name__ if kind else 'error'}: {error}\n")
 
 
 def _article(content_type: str, body: bytes, query: dict[str, str]) -> tuple[str, str]:
@@ -233,12 +322,17 @@ def _article(content_type: str, body: bytes, query: dict[str, str]) -> tuple[str
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise HTTPError(HTTPStatus.BAD_REQUEST, f"the body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise HTTPError(HTTPStatus.BAD_REQUEST, "the body is not valid JSON: nested too "
+                                                    "deeply") from None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise HTTPError(HTTPStatus.BAD_REQUEST,
                             'expected a JSON object {"text": "...", "path": "story.txt"}')
         path = data.get("path", "story.txt")
         if not isinstance(path, str) or not path:
             raise HTTPError(HTTPStatus.BAD_REQUEST, '"path" must be a non-empty string')
+        for key, value in (("text", data["text"]), ("path", path)):
+            _check_unicode(key, value)
         return path, data["text"]
     if media_type in READERS or media_type == "":
         try:
@@ -251,27 +345,64 @@ def _article(content_type: str, body: bytes, query: dict[str, str]) -> tuple[str
                     "application/json")
 
 
+def _check_unicode(key: str, value: str) -> None:
+    """JSON escapes can spell a lone surrogate (`"\\ud800"`), which is no text at all."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise HTTPError(HTTPStatus.BAD_REQUEST, f'"{key}" is not valid Unicode (a lone '
+                        f"surrogate at character {exc.start})") from None
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def make_server(checker, settings: CheckerSettings, host: str, port: int,
-                limits: Limits) -> tuple[ThreadingHTTPServer, Worker, float]:
-    """A ready server (pipeline loaded), its worker, and the seconds loading took."""
-    worker = Worker(settings)
+def make_server(checker, settings: CheckerSettings, host: str, port: int, limits: Limits,
+                allow_hosts: tuple[str, ...] = ()) -> tuple[ThreadingHTTPServer, Pipeline,
+                                                         float, str | None]:
+    """A ready server (pipeline loaded and warmed up), its pipeline, the seconds that took and
+    a warning if the warm-up check did not finish (see `Pipeline.start`)."""
+    pipeline = Pipeline(settings)
+    handler = type("BoundHandler", (Handler,), {"service": None})
+    server = _Server((host, port), handler)  # a busy port fails before the load
     try:
-        handler = type("BoundHandler", (Handler,), {"service": Service(checker, worker, limits)})
-        server = ThreadingHTTPServer((host, port), handler)  # a busy port fails before the load
-        try:
-            seconds = worker.warm_up()
-        except BaseException:
-            server.server_close()
-            raise
+        bound_port = server.server_address[1]
+        handler.service = Service(checker, pipeline, limits,
+                                  accepted_hosts(host, bound_port, allow_hosts))
+        seconds, warning = pipeline.start(limits.timeout)
     except BaseException:
-        worker.close()
+        server.server_close()
+        pipeline.close()
         raise
-    server.daemon_threads = True
-    return server, worker, seconds
+    return server, pipeline, seconds, warning
+
+
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+WILDCARDS = ("", "0.0.0.0", "::")
+
+
+def accepted_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """The Host header values a server bound to `host:port` answers to. Bound to every address,
+    it cannot know its names, so it accepts any unless `extra` names are given."""
+    if host in WILDCARDS and not extra:
+        return frozenset()
+    bound = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    names = {*LOOPBACK_NAMES, bound.lower(), *(name.lower() for name in extra)}
+    return frozenset(n for name in names for n in (f"{name}:{port}", name if port == 80 else ""))\
+        - {""}
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding `host` keeps the server on this machine."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 INDEX_PAGE = """<!doctype html>

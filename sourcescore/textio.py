@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from pathlib import Path
+import re
 
 from sourcescore.errors import InputError
 
@@ -38,21 +38,6 @@ def decode(data: bytes, name: str = "<input>") -> str:
                          "re-save the file as UTF-8") from None
 
 
-def read_text(path: Path) -> str:
-    """Read and decode one article file."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode(data, str(path))
-
-
 class LineIndex:
     """Maps character offsets to 1-based line and column numbers (columns count code points)."""
 
@@ -63,3 +48,32 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
+
+
+#: Characters a terminal or a CI log would act on rather than show: C0 and C1 controls (ESC
+#: starts terminal and workflow-command sequences), Unicode line and paragraph separators, and
+#: the bidirectional overrides that make text display in another order than it reads.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal could act on written as an escape (`\\x1b`,
+    `\\n`), so a file name or a story cannot move the cursor, retitle the window or start a
+    GitHub workflow command when a report is printed."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    return _NAMED_ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+#: Characters XML 1.0 forbids, even escaped: most C0 controls, lone surrogates, U+FFFE/U+FFFF.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """`text` with the characters XML cannot hold written as escapes, so a report parses."""
+    return _XML_INVALID.sub(_escape, text)

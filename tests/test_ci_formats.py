@@ -68,6 +68,12 @@ def test_sarif_fingerprints_survive_an_edit_above_the_finding(runner, tmp_path):
     assert len(set(prints(before))) == len(prints(before))
 
 
+def _config(folder, line):
+    path = folder.parent / f"{folder.name}-rules.toml"
+    path.write_text(f"[sourcescore]\n{line}\n")
+    return path
+
+
 def test_github_annotations_escape_and_locate(runner, tmp_path):
     story = tmp_path / "a,b.txt"
     story.write_text("Critics say the plan, which passed 52-48, is a game-changer.\n")
@@ -96,11 +102,14 @@ def test_sarif_keeps_exempted_findings_as_suppressed_results(runner, tmp_path):
     assert suppressed["suppressions"][0]["justification"] == "critics named in the sidebar"
 
 
-def test_junit_has_a_suite_per_file_and_a_failure_per_finding(runner, stories):
+def test_junit_has_a_suite_per_file_and_fails_what_fails_the_check(runner, stories):
+    """Failures are the findings at or above fail_level (here: warning) and a score under
+    fail_under; lesser findings are listed in system-out, not counted as failures."""
     import xml.etree.ElementTree as ET
 
-    result = runner.invoke(cli, ["check", str(stories), "-f", "junit"])
-    junit = runner.invoke(cli, ["check", str(stories), "-f", "json"])
+    options = ["--fail-under", "90", "--config", str(_config(stories, 'fail_level = "warning"'))]
+    result = runner.invoke(cli, ["check", str(stories), "-f", "junit", *options])
+    junit = runner.invoke(cli, ["check", str(stories), "-f", "json", *options])
     files = {f["path"]: f for f in json.loads(junit.output)["files"]}
     root = ET.fromstring(result.output.split("\n", 1)[1])
     assert root.tag == "testsuites"
@@ -108,12 +117,16 @@ def test_junit_has_a_suite_per_file_and_a_failure_per_finding(runner, stories):
     assert set(suites) == set(files)
     for path, file in files.items():
         suite = suites[path]
-        failures = suite.findall("testcase/failure")
-        assert len(failures) == len(file["findings"])
+        failing = [f for f in file["findings"] if f["severity"] in ("warning", "error")]
+        low = len(file["findings"]) - len(failing)
+        under = file["score"] is not None and file["score"] < 90
+        assert len(suite.findall("testcase/failure")) == len(failing) + under
+        assert sum(out.text.count("[suggestion] ") for out in
+                   suite.findall("testcase/system-out")) == low
         if file["status"] == "error":
             assert "binary" in suite.find("testcase/error").get("message")
         else:
-            assert len(suite.findall("testcase")) == len(file["rules"])
+            assert len(suite.findall("testcase")) == len(file["rules"]) + 1  # + the score
             score = {p.get("name"): p.get("value") for p in suite.findall("properties/property")}
             assert float(score["score"]) == file["score"]
     assert int(root.get("failures")) == sum(int(s.get("failures")) for s in suites.values())

@@ -81,17 +81,17 @@ def test_crlf_lines_and_columns(runner, tmp_path):
 
 def test_unreadable_file(runner, tmp_path, monkeypatch):
     """Injected, because CI runs as root and root can read a mode-000 file."""
-    from pathlib import Path
+    from sourcescore import inputs
 
     path = tmp_path / "secret.txt"
     path.write_text(STORY)
-    real = Path.read_bytes
+    real = inputs.os.open
 
-    def read_bytes(self):
-        if self.name == "secret.txt":
+    def fake_open(name, *args, **kwargs):
+        if str(name).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied")
-        return real(self)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return real(name, *args, **kwargs)
+    monkeypatch.setattr(inputs.os, "open", fake_open)
     result, report = check(runner, str(path), str(SEEDS[1]))
     assert result.exit_code == 2
     assert "permission denied" in report["files"][0]["error"]

@@ -7,7 +7,8 @@ One line per finding::
 Severity maps error -> `error`, warning -> `warning`, suggestion -> `notice`. Each file ends with
 a `notice` carrying its sourcing score; an unreadable file or a crashed rule is an `error`.
 Values are escaped as the workflow-command syntax requires (`%`, CR and LF everywhere; `:` and
-`,` inside properties), so a quotation in a message cannot break the line.
+`,` inside properties), so a quotation in a message cannot break the line, and every other
+control character (ESC, which a log renders) is written as a visible escape.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TextIO
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.report import Report, rounded
+from sourcescore.textio import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -49,7 +51,8 @@ def _command(name: str, properties: dict, message: str) -> str:
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _property(value: str) -> str:

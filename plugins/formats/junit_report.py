@@ -1,10 +1,16 @@
 """`junit`: JUnit XML, for CI servers that chart test results (Jenkins, GitLab, Azure DevOps).
 
-One `<testsuite>` per file (named by its path, the score in its properties), one `<testcase>` per
-rule that ran (`classname` the path, `name` the rule code and name). A rule's findings are
-`<failure>` elements of its test case (`type` is the severity, the text lists line, column and
-message); a rule that crashed is an `<error>`, and so is a file that could not be read. A rule
-with no findings passes. Suppressed findings (inline exemptions) are not failures.
+One `<testsuite>` per file (named by its path, the score in its properties), one `<testcase>`
+per rule that ran (`classname` the path, `name` the rule code and name), and a `score` test case
+that fails when the file scores under `fail_under`. A failure is what fails the check, nothing
+else: findings at or above `fail_level` are `<failure>` elements of their rule's test case
+(`type` the severity, the text giving line, column and message); findings below it are listed
+in the test case's `<system-out>`, so a dashboard shows a file as failing exactly when
+`sourcescore check` exits 1 for it. A rule that crashed is an `<error>`, and so is a file that
+could not be read. Suppressed findings (inline exemptions) are neither.
+
+Text from the input (paths, quoted passages) is made XML-safe (`xml_safe`): a control character
+XML forbids is written as an escape, so the report always parses.
 """
 
 from __future__ import annotations
@@ -14,13 +20,14 @@ from typing import TextIO
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import FileReport, Report
+from sourcescore.report import SEVERITY_RANK, FileReport, Report
+from sourcescore.textio import xml_safe
 
 
 def render_junit(report: Report, out: TextIO, options: RenderOptions) -> None:
     suites = ET.Element("testsuites", name="sourcescore")
     for file in report.files:
-        suites.append(_suite(file))
+        suites.append(_suite(file, options))
     _count(suites, suites.findall("testsuite"))
     ET.indent(suites)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -28,28 +35,50 @@ def render_junit(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write("\n")
 
 
-def _suite(file: FileReport) -> ET.Element:
-    suite = ET.Element("testsuite", name=file.path)
-    properties = ET.SubElement(suite, "properties")
-    ET.SubElement(properties, "property", name="status", value=file.status)
+def _element(parent: ET.Element, tag: str, text: str | None = None, **attributes) -> ET.Element:
+    """A child element whose attribute values and text are XML-safe."""
+    element = ET.SubElement(parent, tag, {k: xml_safe(str(v)) for k, v in attributes.items()})
+    if text is not None:
+        element.text = xml_safe(text)
+    return element
+
+
+def _suite(file: FileReport, options: RenderOptions) -> ET.Element:
+    suite = ET.Element("testsuite", name=xml_safe(file.path))
+    properties = _element(suite, "properties")
+    _element(properties, "property", name="status", value=file.status)
     if file.score is not None:
-        ET.SubElement(properties, "property", name="score", value=f"{file.score:.2f}")
+        _element(properties, "property", name="score", value=f"{file.score:.2f}")
     if file.status == "error":
-        case = ET.SubElement(suite, "testcase", classname=file.path, name="read")
-        ET.SubElement(case, "error", message=file.error or "unreadable")
+        case = _element(suite, "testcase", classname=file.path, name="read")
+        _element(case, "error", message=file.error or "unreadable")
+    if file.score is not None:
+        case = _element(suite, "testcase", classname=file.path, name="score")
+        if options.fail_under > 0 and file.score < options.fail_under:
+            _element(case, "failure", f"{file.score:.2f} < {options.fail_under:g}",
+                     type="score", message=f"sourcing score {file.score:.0f} is under "
+                                           f"{options.fail_under:g} (fail_under)")
     errors = {e.code: e.message for e in file.errors}
     for rule in file.rules:
-        case = ET.SubElement(suite, "testcase", classname=file.path,
-                             name=f"{rule.code} {rule.name}")
+        case = _element(suite, "testcase", classname=file.path, name=f"{rule.code} {rule.name}")
         if rule.code in errors:
-            ET.SubElement(case, "error", message=errors[rule.code])
-        for finding in (f for f in file.findings if f.code == rule.code):
-            failure = ET.SubElement(case, "failure", type=finding.severity,
-                                    message=finding.message)
-            failure.text = f"{file.path}:{finding.line}:{finding.column}: {finding.message}" + \
-                (f"\n{finding.suggestion}" if finding.suggestion else "")
+            _element(case, "error", message=errors[rule.code])
+        _findings(case, file, rule.code, options.fail_level)
     _count(suite, suite.findall("testcase"))
     return suite
+
+
+def _findings(case: ET.Element, file: FileReport, code: str, fail_level: str) -> None:
+    below = []
+    for finding in (f for f in file.findings if f.code == code):
+        line = f"{file.path}:{finding.line}:{finding.column}: {finding.message}" + \
+            (f"\n{finding.suggestion}" if finding.suggestion else "")
+        if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_level]:
+            _element(case, "failure", line, type=finding.severity, message=finding.message)
+        else:
+            below.append(f"[{finding.severity}] {line}")
+    if below:
+        _element(case, "system-out", "\n".join(below))
 
 
 def _count(element: ET.Element, children: list[ET.Element]) -> None:

@@ -1,7 +1,9 @@
 """Built-in human-readable formats: `full` (findings, score arithmetic, attributions) and `concise`.
 
 Finding lines always read `path:line:col: CODE [severity] message`, so editors, grep and CI problem
-matchers can use them.
+matchers can use them. Everything taken from the input (file names, quoted text, messages that
+quote it) is printed through `printable`: a control character in a story or a file name is
+shown as an escape, never acted on by the terminal or a CI log.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TextIO
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.report import FileReport, Report, rounded
-from sourcescore.textio import LineIndex
+from sourcescore.textio import LineIndex, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
@@ -21,43 +23,53 @@ def finding_line(path: str, finding, color: bool = False) -> str:
     severity = finding.severity
     if color:
         severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
-    return f"{path}:{finding.line}:{finding.column}: {finding.code} [{severity}] {finding.message}"
+    return (f"{printable(path)}:{finding.line}:{finding.column}: {finding.code} [{severity}] "
+            f"{printable(finding.message)}")
 
 
 def score_line(file: FileReport) -> str:
+    path = printable(file.path)
     if file.status == "error":
-        return f"{file.path}: error: {file.error}"
+        return f"{path}: error: {printable(file.error or '')}"
     if file.status == "empty" or file.score is None:
         reason = "; ".join(file.warnings) or "no rule applies"
-        return f"{file.path}: not scored ({reason})"
-    return f"{file.path}: sourcing score {rounded(file.score):.0f}/100"
+        return f"{path}: not scored ({printable(reason)})"
+    return f"{path}: sourcing score {rounded(file.score):.0f}/100"
 
 
 def notes(file: FileReport) -> list[str]:
     """Warnings about a scored file (exemptions, extraction), one line each."""
-    lines = [f"{file.path}: note: {w}" for w in file.warnings] if file.status == "ok" else []
+    path = printable(file.path)
+    lines = [f"{path}: note: {printable(w)}" for w in file.warnings] if file.status == "ok" else []
     if file.input.offsets == "extracted-text":
-        lines.append(f"{file.path}: note: lines and columns refer to the article text extracted "
+        lines.append(f"{path}: note: lines and columns refer to the article text extracted "
                      f"from the HTML page by {file.input.extractor}")
     return lines
 
 
 def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
-        out.write(f"sourcescore: {error}\n")
+        out.write(f"sourcescore: {printable(str(error))}\n")
     for file in report.files:
         for finding in file.findings:
             out.write(finding_line(file.path, finding, options.color) + "\n")
         for error in file.errors:
-            out.write(f"{file.path}: rule {error.code} ({error.plugin}) failed: {error.message}\n")
+            out.write(f"{printable(file.path)}: {_rule_failure(error)}\n")
         for note in notes(file):
             out.write(note + "\n")
         out.write(score_line(file) + "\n")
 
 
+def _rule_failure(error) -> str:
+    line = f"rule {error.code} ({printable(error.plugin)}) failed: {printable(error.message)}"
+    if error.traceback:
+        line += "\n" + "\n".join("    " + printable(row) for row in error.traceback.splitlines())
+    return line
+
+
 def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
-        out.write(f"sourcescore: {error}\n")
+        out.write(f"sourcescore: {printable(str(error))}\n")
     for number, file in enumerate(report.files, start=options.file_index):
         if number:
             out.write("\n")
@@ -79,9 +91,9 @@ def _findings(file: FileReport, out: TextIO, options: RenderOptions) -> None:
         out.write("  " + finding_line(file.path, finding, options.color) + "\n")
         out.write(f"      \u201c{_clip(finding.text, 100)}\u201d\n")
         if finding.suggestion:
-            out.write(f"      suggestion: {finding.suggestion}\n")
+            out.write(f"      suggestion: {printable(finding.suggestion)}\n")
     for error in file.errors:
-        out.write(f"  rule {error.code} ({error.plugin}) failed: {error.message}\n")
+        out.write(f"  {_rule_failure(error)}\n")
 
 
 def _exemptions(file: FileReport, out: TextIO) -> None:
@@ -89,11 +101,13 @@ def _exemptions(file: FileReport, out: TextIO) -> None:
         return
     out.write(f"\nExemptions ({len(file.exemptions)}):\n")
     for exemption in file.exemptions:
-        reason = f" \u2014 {exemption.reason}" if exemption.reason else " (no reason given)"
-        out.write(f"  line {exemption.line:<4} {exemption.describe()}{reason}: "
+        reason = f" \u2014 {printable(exemption.reason)}" if exemption.reason else \
+            " (no reason given)"
+        out.write(f"  line {exemption.line:<4} {printable(exemption.describe())}{reason}: "
                   f"{len(exemption.suppressed)} finding(s) suppressed\n")
         for finding in exemption.suppressed:
-            out.write(f"      {finding.line}:{finding.column} {finding.code} {finding.message}\n")
+            out.write(f"      {finding.line}:{finding.column} {finding.code} "
+                      f"{printable(finding.message)}\n")
 
 
 def _arithmetic(file: FileReport, out: TextIO) -> None:
@@ -102,10 +116,11 @@ def _arithmetic(file: FileReport, out: TextIO) -> None:
         if rule.score is None:
             sub = "  n/a" if not rule.error else "error"
             out.write(f"  {rule.code} {rule.name:<26} {sub:>6}  weight {rule.weight:<4g}"
-                      f"          {rule.error or rule.summary}\n")
+                      f"          {printable(rule.error or rule.summary)}\n")
             continue
         out.write(f"  {rule.code} {rule.name:<26} {rounded(rule.score):6.1f}  weight "
-                  f"{rule.weight:<4g} -> {rounded(rule.contribution):5.1f}  {rule.summary}\n")
+                  f"{rule.weight:<4g} -> {rounded(rule.contribution):5.1f}  "
+                  f"{printable(rule.summary)}\n")
     total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
 
@@ -116,22 +131,25 @@ def _evidence(file: FileReport, out: TextIO) -> None:
     for a in file.attributions:
         where = a.cue or a.content
         line = lines.position(where.start)[0] if where else 0
-        who = a.source.text if a.source else "(no source)"
+        who = _clip(a.source.text, 60) if a.source else "(no source)"
         if a.source_name and a.source and a.source_name != a.source.text:
-            who += f" = {a.source_name}"
-        cue = a.cue.text if a.cue else "-"
+            who += f" = {_clip(a.source_name, 60)}"
+        cue = _clip(a.cue.text, 40) if a.cue else "-"
         content = _clip(a.content.text, 70) if a.content else ""
         out.write(f"  line {line:<4} {a.source_type:<12} {who} [{cue}] {a.kind}: {content}\n")
     if file.wire_credits:
         out.write("\nWire credits:\n")
         for credit in file.wire_credits:
             line = lines.position(credit.start)[0]
-            out.write(f"  line {line:<4} {credit.agency} ({credit.form}): {credit.text}\n")
+            out.write(f"  line {line:<4} {credit.agency} ({credit.form}): "
+                      f"{_clip(credit.text, 100)}\n")
 
 
 def _clip(text: str, width: int) -> str:
+    """Input text on one line, at most `width` characters, nothing a terminal acts on."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
+    text = text if len(text) <= width else text[: width - 1] + "\u2026"
+    return printable(text)
 
 
 @hookimpl

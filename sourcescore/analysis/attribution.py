@@ -1196,7 +1196,9 @@ def _continues(text: str, previous: Quotation, quote: Quotation, owner: Candidat
         _sentence_ends(rest) <= (1 if cue_in_rest else 0)
 
 
-_SENTENCE_END = re.compile(r"(\S*)[.!?](?:\s|$)")
+# From the start of a word only: a match can always begin there, and a scan from every
+# character of a long word would be quadratic in its length.
+_SENTENCE_END = re.compile(r"(?<!\S)(\S*)[.!?](?:\s|$)")
 
 
 def _sentence_ends(text: str) -> int:

@@ -1,0 +1,1 @@
+"""Hostile inputs, plugins and clients: each case broke an earlier version."""

@@ -1,0 +1,256 @@
+"""A plugin cannot fake a pass, hang a run, corrupt a report or change another rule's result.
+
+Each rule below is loaded as a real plugin and checked through the command line, which checks in
+worker processes: the rule's file gets an error in its slot, every other result stands, and the
+exit code says something went wrong (2).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from sourcescore.cli import cli
+
+STORY = "The mayor said the bridge would reopen in May, according to city officials.\n"
+
+
+def run(runner, config, *paths, fmt="json", args=()):
+    result = runner.invoke(cli, ["check", "--config", config, "-f", fmt, "--fail-under", "0",
+                                 *args, *map(str, paths)])
+    return result
+
+
+def stories(tmp_path, count=2):
+    paths = []
+    for number in range(count):
+        path = tmp_path / f"story{number}.txt"
+        path.write_text(STORY)
+        paths.append(path)
+    return paths
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("code", [0, 1])
+def test_a_rule_calling_sys_exit_is_an_error_not_a_pass(runner, hostile, tmp_path, code, jobs):
+    config = hostile(f"sys.exit({code})")
+    result = run(runner, config, *stories(tmp_path), args=("-j", jobs))
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    for file in report["files"]:
+        assert file["status"] == "ok" and file["score"] is not None
+        assert file["errors"] == [{"code": "HOS101", "plugin": file["errors"][0]["plugin"],
+                                   "message": f"called sys.exit({code})"}]
+        assert {r["code"] for r in file["rules"] if r["score"] is not None} >= {"SRC101"}
+
+
+def test_a_rule_killing_its_process_fails_only_its_files(runner, hostile, tmp_path):
+    """os._exit in the worker: each file whose check dies is an error in its own slot, the run
+    goes on, and the exit code is 2. The rule kills the worker only on the second story."""
+    config = hostile("""
+        if "second story" in analysis.text:
+            os._exit(3)
+        return RuleOutcome(100.0)
+    """)
+    first, second, third = stories(tmp_path, 3)
+    second.write_text("This is the second story. " + STORY)
+    result = run(runner, config, first, second, third, args=("-j", "2"))
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["ok", "error", "ok"]
+    assert "exited with status 3" in files[1]["error"]
+
+
+def test_a_rule_that_swallows_its_time_limit_is_stopped_by_the_file_limit(runner, hostile,
+                                                                          tmp_path):
+    config = hostile("""
+        if "stuck" not in analysis.text:
+            return RuleOutcome(100.0)
+        while True:
+            try:
+                time.sleep(100)
+            except BaseException:
+                pass
+    """, rule_timeout=0.5, file_timeout=3.0)
+    good, stuck = stories(tmp_path)
+    stuck.write_text("A stuck story. " + STORY)
+    began = time.monotonic()
+    result = run(runner, config, stuck, good)
+    assert time.monotonic() - began < 30
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert files[0]["status"] == "error"
+    assert "longer than the 3 s limit (file_timeout)" in files[0]["error"]
+    assert files[1]["status"] == "ok" and files[1]["score"] is not None
+
+
+def test_after_five_files_in_a_row_kill_their_worker_the_rest_are_not_checked(
+        runner, hostile, tmp_path):
+    config = hostile("os._exit(9)")
+    result = run(runner, config, *stories(tmp_path, 7))
+    files = json.loads(result.output)["files"]
+    assert result.exit_code == 2 and [f["status"] for f in files] == ["error"] * 7
+    assert all("exited with status 9" in f["error"] for f in files[:5])
+    assert all("not checked" in f["error"] for f in files[5:])
+
+
+def test_print_in_a_rule_does_not_corrupt_the_json_on_stdout(runner, hostile, tmp_path):
+    config = hostile("""
+        print("noise from a rule")
+        os.write(1, b"noise from C code\\n")
+        return RuleOutcome(100.0)
+    """)
+    result = run(runner, config, *stories(tmp_path))
+    report = json.loads(result.stdout)  # parses: the noise went to standard error
+    assert [f["status"] for f in report["files"]] == ["ok", "ok"]
+
+
+@pytest.mark.parametrize("body, problem", [
+    ("return RuleOutcome(50.0, metrics=(('ratio', float('nan')),))", "is not a finite number"),
+    ("return RuleOutcome(50.0, metrics=(('ratio', object()),))", "is not a finite number"),
+    ("return RuleOutcome(50.0, summary=12345)", "summary 12345 is not a string"),
+    ("return RuleOutcome(float('inf'))", "is not a finite number"),
+    ("return RuleOutcome(50.0, (Flag(0, 3, 'x', suggestion=7),))", "suggestion 7"),
+])
+def test_malformed_results_are_the_rule_s_error_and_every_format_still_works(
+        runner, hostile, tmp_path, body, problem):
+    config = hostile(body)
+    paths = stories(tmp_path, 1)
+    result = run(runner, config, *paths)
+    assert result.exit_code == 2
+    text = result.output
+    assert "NaN" not in text and "Infinity" not in text
+    (file,) = json.loads(text)["files"]
+    assert problem in file["errors"][0]["message"]
+    for fmt in ("full", "html", "junit", "sarif", "github"):
+        other = run(runner, config, *paths, fmt=fmt)
+        assert other.exit_code == 2 and "Traceback" not in other.output, fmt
+
+
+def test_huge_weights_are_refused_when_the_configuration_loads(runner, tmp_path):
+    config = tmp_path / "rules.toml"
+    config.write_text("[rules.SRC101]\nweight = 1e308\n")
+    result = runner.invoke(cli, ["check", "--config", str(config), str(SEEDS[1])])
+    assert result.exit_code == 2
+    assert result.output.startswith("sourcescore: error: ") and "rules.SRC101.weight" in \
+        result.output
+
+
+def test_a_rule_cannot_change_what_the_next_rule_reads(runner, hostile, tmp_path):
+    """The hostile rule runs first (HOS < SRC) and rebinds the analysis's attributions through
+    the back door; the built-in rules still see the story as parsed."""
+    clean = runner.invoke(cli, ["check", "-f", "json", str(SEEDS[1])])
+    config = hostile("""
+        object.__setattr__(analysis, "attributions", ())
+        object.__setattr__(analysis, "sentences", ())
+        analysis.__dict__.clear()
+        return RuleOutcome(100.0)
+    """)
+    result = run(runner, config, SEEDS[1])
+    (before,) = json.loads(clean.output)["files"]
+    (after,) = json.loads(result.output)["files"]
+    builtin = {r["code"]: r["score"] for r in before["rules"]}
+    assert {r["code"]: r["score"] for r in after["rules"] if r["code"] in builtin} == builtin
+
+
+def test_a_failing_output_format_is_one_line_and_exit_2(runner, hostile, tmp_path):
+    config = hostile("return RuleOutcome(100.0)", extra='''
+
+def render(report, out, options):
+    raise SystemExit(0)
+
+
+@hookimpl
+def sourcescore_register_output_formats(register):
+    from sourcescore.formats import OutputFormat
+    register(OutputFormat("broken", render))
+''')
+    result = run(runner, config, *stories(tmp_path, 1), fmt="broken")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "sourcescore: error: output format 'broken' failed: called sys.exit(0)"]
+
+
+def test_a_plugin_exiting_on_import_is_reported_not_the_end(runner, hostile, tmp_path):
+    config = hostile("return RuleOutcome(100.0)", extra="\nsys.exit(0)\n")
+    result = run(runner, config, *stories(tmp_path, 1))
+    assert result.exit_code == 2
+    report = json.loads(result.output)
+    assert report["plugin_errors"][0]["stage"] == "load"
+    assert report["plugin_errors"][0]["message"] == "failed to load: called sys.exit(0)"
+    assert report["files"][0]["status"] == "ok"
+
+
+def test_debug_keeps_a_crashing_rule_s_traceback(runner, hostile, tmp_path, monkeypatch):
+    config = hostile("raise RuntimeError('kaboom')")
+    plain = json.loads(run(runner, config, *stories(tmp_path, 1)).output)
+    assert "traceback" not in plain["files"][0]["errors"][0]
+    monkeypatch.setenv("SOURCESCORE_DEBUG", "1")
+    debug = json.loads(run(runner, config, *stories(tmp_path, 1)).output)
+    (error,) = debug["files"][0]["errors"]
+    assert error["message"] == "RuntimeError: kaboom"
+    assert "Traceback (most recent call last)" in error["traceback"]
+    assert "raise RuntimeError('kaboom')" in error["traceback"]
+
+
+def test_sigterm_while_serving_leaves_no_worker_behind(hostile, tmp_path):
+    """A rule that loops during the server's warm-up check: the server still starts (warning)
+    and SIGTERM stops it with its worker processes."""
+    config = hostile("""
+        while True:
+            try:
+                time.sleep(100)
+            except BaseException:
+                pass
+    """)
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path / "hostile_plugins")}
+    process = subprocess.Popen([sys.executable, "-m", "sourcescore", "serve", "--port", "0",
+                                "--config", config, "--timeout", "2"], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = process.stdout.readline()
+        assert "serving on" in banner, process.stderr.read()
+        descendants = _descendants(process.pid)
+        process.terminate()
+        assert process.wait(timeout=10) == 0
+        assert "warm-up check failed" in process.stderr.read()
+    finally:
+        process.kill()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in descendants) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in descendants if _alive(pid)]
+
+
+def _descendants(pid: int) -> list[int]:
+    from pathlib import Path
+
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
