@@ -136,6 +136,7 @@ def poisoned(tmp_path):
     folder = tmp_path / "poisoned"
     folder.mkdir()
     (folder / INJECTED_NAME).write_text(STORY)
+    (folder / f"control{TERMINAL}\x0b\x1f\x01.txt").write_text(STORY)
     (folder / "terminal.txt").write_text(
         f"Critics say {TERMINAL} the plan is doomed. {STORY}\x0b\x1f\x01 Reportedly it failed.\n")
     return folder
@@ -161,6 +162,8 @@ def test_junit_parses_whatever_the_story_holds(runner, poisoned):
     root = ET.fromstring(output.split("\n", 1)[1])
     names = {suite.get("name") for suite in root.findall("testsuite")}
     assert any("INJECTED" in name for name in names)
+    assert any("control\\x1b]0;PWNED\x07" in name or "\\x0b\\x1f\\x01" in name
+               for name in names)
 
 
 def test_error_lines_escape_the_path(runner, tmp_path):
