@@ -15,6 +15,11 @@ scorer's format and scored three ways:
   direct quotes;
 * `--kinds direct` again with every attribution, for reference.
 
+Then each `pattern` (the constructions that produced the attribution, see
+`sourcescore.analysis.attribution.REGISTRY`) is scored alone on all gold kinds: its precision,
+and its recall as the share of all gold relations its predictions recover (the patterns' recalls
+add up to about the overall recall).
+
 Wire credits are scored against each article's `meta.wire` (a dateline, byline or credit line must
 name that agency, and articles that are not wire copy must get none). The corpus is read at run
 time and never copied.
@@ -74,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             summary.append((title, json.loads(metrics.read_text(encoding="utf-8"))))
     print("\n## summary (character Jaccard >= 0.5)")
     print(_summary_table(summary))
+    print("\n## by pattern (all gold kinds; recall = share of all gold relations recovered)")
+    print(_pattern_table(gold_path, scorer, out_dir, docs, analyses))
     print("\n## wire credits (dateline, byline, credit_line) against meta.wire")
     print(_wire_table(docs, analyses, COPY_FORMS))
     return 0
@@ -85,7 +92,7 @@ QUOTATION_KINDS = frozenset({"direct", "mixed"})
 
 def _write_predictions(path: Path, docs, analyses, kinds) -> Path:
     with path.open("w", encoding="utf-8") as fh:
-        for doc, analysis in zip(docs, analyses):
+        for doc, analysis in zip(docs, analyses, strict=True):
             quotes = [_prediction(a) for a in analysis.attributions
                       if kinds is None or a.kind in kinds]
             fh.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
@@ -99,6 +106,26 @@ def _summary_table(summary) -> str:
         quote, speaker = row["quote"], row["speaker"]
         lines.append(f"{title:<40}{quote['p']:>9.3f}{quote['r']:>7.3f}{quote['f1']:>7.3f}"
                      f"{speaker['p']:>11.3f}{speaker['r']:>7.3f}{speaker['f1']:>7.3f}")
+    return "\n".join(lines)
+
+
+def _pattern_table(gold_path: Path, scorer: Path, out_dir: Path, docs, analyses) -> str:
+    patterns = sorted({a.pattern for analysis in analyses for a in analysis.attributions})
+    lines = [f"{'pattern':<14}{'predicted':>10}{'quote P':>9}{'R':>7}{'speaker P':>11}{'R':>7}"]
+    for pattern in patterns:
+        path = out_dir / f"pattern-{pattern}.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for doc, analysis in zip(docs, analyses, strict=True):
+                quotes = [_prediction(a) for a in analysis.attributions if a.pattern == pattern]
+                fh.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
+        metrics = out_dir / f"metrics-{pattern}.json"
+        subprocess.run([sys.executable, str(scorer), str(gold_path), str(path), "--json",
+                        str(metrics)], capture_output=True, text=True, check=True)
+        row = json.loads(metrics.read_text(encoding="utf-8"))
+        row = row["rows"][row["main"]]
+        lines.append(f"{pattern:<14}{row['pred']:>10}{row['quote']['p']:>9.3f}"
+                     f"{row['quote']['r']:>7.3f}{row['speaker']['p']:>11.3f}"
+                     f"{row['speaker']['r']:>7.3f}")
     return "\n".join(lines)
 
 
@@ -118,7 +145,7 @@ def _prediction(attribution) -> dict:
 
 def _wire_table(docs, analyses, copy_forms) -> str:
     tp = fp = fn = 0
-    for doc, analysis in zip(docs, analyses):
+    for doc, analysis in zip(docs, analyses, strict=True):
         gold = doc.get("meta", {}).get("wire")
         found = {c.agency for c in analysis.wire_credits if c.form in copy_forms}
         if gold and gold in found:

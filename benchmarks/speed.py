@@ -18,8 +18,9 @@ RSS:
   c2  the library on two worker processes (`sourcescore.parallel.check_in_processes`, jobs=2)
 
 Then the single-story figures (`sourcescore --help`; `sourcescore check` on a 1,000-word story
-beside the bare pipeline load, and through a running `sourcescore serve` with `--server`) and peak RSS of `check -f json-lines` over 1,000 and 10,000
-short articles (`--scaling`). Targets are printed beside the figures; nothing is asserted.
+beside the bare pipeline load, and through a running `sourcescore serve` with `--server`) and
+peak RSS of `check -f json-lines` over 1,000 and 10,000 short articles (`--scaling`). Targets
+are printed beside the figures; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -193,8 +194,8 @@ def _through_server(story: Path) -> float:
 
 
 def _bare_load(story: Path) -> float:
-    done = subprocess.run([sys.executable, "-c", BARE, str(story.parent)], capture_output=True, env=ENV,
-                          text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", BARE, str(story.parent)], capture_output=True,
+                          env=ENV, text=True, check=True)
     return float(done.stderr.split("load=")[1].split()[0])
 
 

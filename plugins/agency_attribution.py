@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sourcescore import hookimpl
-from sourcescore.analysis.lexicon import AGENCIES, MEDIA_OUTLETS
+from sourcescore.analysis.lexicon import MEDIA_OUTLETS
+from sourcescore.analysis.wire import agency_names
 from sourcescore.model import COPY_FORMS, Analysis, Attribution, Flag
 from sourcescore.options import Share
 from sourcescore.rules import Rule
@@ -49,8 +50,8 @@ class Options:
 
 @lru_cache(maxsize=1)
 def _relay_pattern() -> re.Pattern[str]:
-    outlets = sorted(set(MEDIA_OUTLETS) | {a for v in AGENCIES.values() for a in v if len(a) > 2},
-                     key=len, reverse=True)
+    outlets = sorted(set(MEDIA_OUTLETS) | set(agency_names(in_running_text=True)),
+                     key=lambda n: (-len(n), n))
     names = "|".join(re.escape(o) for o in outlets)
     return re.compile(rf"\b(?:told|on|to|with|in|according to|reported by|by|in an interview with)"
                       rf"\s+(?:the\s+|The\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:{names})\b"

@@ -13,10 +13,12 @@ Why it matters:
     voice is one-sided even when that voice is named.
 
 Example (flagged):
-    A story of six paragraphs in which every quote is the minister's.
+    Finance Minister Ana Ruiz said the budget would pass on Friday. Ruiz said taxes would not
+    rise. She added that schools would get more money.
 
 Not flagged:
-    The minister's claim, the opposition's response and an independent economist's assessment.
+    Finance Minister Ana Ruiz said the budget would pass on Friday. Opposition leader Tom Hale
+    said it would not. Economist Lea Park of Oxford University said both were guessing.
 
 Options:
     max_share (float, default 0.6): the largest share of attributions one source may supply.

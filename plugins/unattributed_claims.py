@@ -4,10 +4,10 @@ What it flags:
     A sentence in the reporter's own voice that asserts something a reader would want sourced -
     a figure (amounts, percentages, counts), a causal claim ("led to", "because of", "as a
     result"), a claim about what someone intends or believes, or a prediction ("could reshape",
-    "might end the war") (warnings); or any other
-    statement about named people, organisations or places (suggestions, counting half) - when no
-    reported speech touches the sentence or a neighbouring one in its paragraph (a belief or stance the reporter
-    ascribes - "Putin wants", "X backs the bill" - is itself a claim, not a source). Headlines, questions and text inside
+    "might end the war") (warnings); or any other statement about named people, organisations
+    or places (suggestions, counting half) - when no reported speech touches the sentence or a
+    neighbouring one in its paragraph (a belief or stance the reporter ascribes - "Putin wants",
+    "X backs the bill" - is itself a claim, not a source). Headlines, questions and text inside
     quotation marks are skipped. The sub-score is the weighted share of claims that are
     attributed, smoothed by `prior` so that one claim in a brief does not swing it from 0 to 100.
 

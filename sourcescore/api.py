@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sourcescore import __version__
 from sourcescore.config import Config, find_config, load_config, plugin_choice
@@ -22,6 +23,9 @@ from sourcescore.model import Analysis
 from sourcescore.plugins import Plugins, load_plugins
 from sourcescore.prepare import Prepared, Preparer
 from sourcescore.report import FileReport, InputInfo, Report
+
+if TYPE_CHECKING:
+    from sourcescore.references import ReferenceIndex
 
 class Checker:
     """Holds the plugins, configuration and pipeline for a run; check as many texts as you like.
@@ -43,7 +47,7 @@ class Checker:
         self.preparer = Preparer(general.inline_exemptions, general.plain_text_exemption)
         self._rule_names = RuleNames.of(self.plugins.rules, self.rules)
         self._nlp = nlp
-        self.references = None
+        self.references: ReferenceIndex | None = None
 
     @property
     def nlp(self):
@@ -60,7 +64,7 @@ class Checker:
         named = list(texts)
         analyses = self.analyse_many(text for _, text in named)
         self.references = ReferenceIndex.build(
-            (name, analysis) for (name, _), analysis in zip(named, analyses))
+            (name, analysis) for (name, _), analysis in zip(named, analyses, strict=True))
 
     def analyse(self, text: str) -> Analysis:
         """The shared analysis of one text (one parse)."""
@@ -70,7 +74,8 @@ class Checker:
         """Analyses of many texts, parsed in batches with `nlp.pipe`."""
         from sourcescore.analysis.build import analyse_many
 
-        yield from analyse_many(texts, self.nlp, self.references, batch_size)
+        yield from analyse_many(texts, self.nlp, self.references, batch_size,
+                                keep_docs=any(rule.needs_doc for rule in self.rules))
 
     def check_text(self, text: str, path: str = "<text>") -> FileReport:
         """Check one article's text."""
@@ -108,14 +113,15 @@ class Checker:
         if not pending:
             return
         analyses = self.analyse_many(item.prose for item in pending)
-        for item, analysis in zip(pending, analyses):
+        for item, analysis in zip(pending, analyses, strict=True):
             report = self.report_for(item.path, analysis, item.directives, item.info)
             yield report if item.prose is item.original else \
                 with_original_text(report, item.original)
 
     def report_for(self, path: str, analysis: Analysis, directives: tuple[Directive, ...] = (),
-                   source: InputInfo = InputInfo()) -> FileReport:
+                   source: InputInfo | None = None) -> FileReport:
         """Run the rules over an analysis, apply inline exemptions, assemble the file's report."""
+        source = source or InputInfo()
         if not looks_english(analysis):
             return FileReport(path=path, status="unsupported-language", text=analysis.text,
                               warnings=("the text does not look like English; sourcescore's "
@@ -124,8 +130,8 @@ class Checker:
         verdict = judge(analysis, self.rules, self.config)
         exemptions, warnings = resolve_exemptions(directives, analysis.text, analysis.paragraphs,
                                                   self._rule_names)
-        findings, exemptions, unused = apply_exemptions(verdict.findings, exemptions,
-                                                        self._rule_names)
+        findings, applied, unused = apply_exemptions(verdict.findings, exemptions,
+                                                     self._rule_names)
         kept = Counter(f.code for f in findings)
         results = tuple(replace(r, findings=kept[r.code]) for r in verdict.results)
         stats = (
@@ -139,7 +145,7 @@ class Checker:
             path=path, status="ok", score=verdict.score, rules=results,
             findings=findings, attributions=analysis.attributions,
             wire_credits=analysis.wire_credits, errors=verdict.errors, stats=stats,
-            warnings=tuple(warnings + unused), exemptions=exemptions, input=source,
+            warnings=tuple(warnings + unused), exemptions=applied, input=source,
             text=analysis.text,
         )
 

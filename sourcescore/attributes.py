@@ -54,7 +54,8 @@ def compile_patterns(patterns: list[dict]) -> dict[tuple[str | None, str | None]
 
 def _keys(first: dict) -> list[tuple[str | None, str | None]]:
     """Index keys for a first token: every (TAG, LOWER) it accepts, None where any value is."""
-    return [(tag, lower) for tag in _fixed(first.get("TAG")) for lower in _fixed(first.get("LOWER"))]
+    return [(tag, lower) for tag in _fixed(first.get("TAG"))
+            for lower in _fixed(first.get("LOWER"))]
 
 
 def _fixed(value) -> list[str | None]:
@@ -66,7 +67,7 @@ def _fixed(value) -> list[str | None]:
 
 
 def _tests(token: dict) -> tuple[tuple[str, str, Any], ...]:
-    tests = []
+    tests: list[tuple[str, str, Any]] = []
     for key, value in token.items():
         if key not in _READERS:
             raise UnsupportedPattern(f"tests {key}")
@@ -94,7 +95,7 @@ class FastAttributes:
         tags, lowers = columns["tag_"], columns["lower_"]
         index = self.index
         hits: list[tuple[int, int, _Rule]] = []
-        for start, (tag, lower) in enumerate(zip(tags, lowers)):
+        for start, (tag, lower) in enumerate(zip(tags, lowers, strict=True)):
             for key in ((tag, lower), (tag, None), (None, lower), (None, None)):
                 for rule in index.get(key, ()):
                     if _matches(columns, start, rule):

@@ -7,19 +7,15 @@ spaCy is imported only by `check`, so `--help`, `rules`, `explain` and `plugins`
 
 from __future__ import annotations
 
-import contextlib
 import difflib
-import os
 import sys
-import tempfile
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from sourcescore import __version__
 from sourcescore.errors import ExitStatus, SourcescoreError
-from sourcescore.formats import RenderOptions
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -80,196 +76,18 @@ def cli() -> None:
 @click.option("--server", default=None, metavar="URL", envvar="SOURCESCORE_SERVER",
               help="Check through a running `sourcescore serve` (http://127.0.0.1:8765): no "
                    "pipeline loading; the server's configuration scores.")
-def check(paths, output_format, config_path, fail_under, select, ignore, references,
-          stdin_filename, output_file, exit_zero, jobs, progress, follow_symlinks, scheduler,
-          server) -> None:
+def check(exit_zero: bool, select: str, ignore: str, **options) -> None:
     """Check articles (files, directories, or - for standard input)."""
+    from sourcescore.run import CheckOptions, codes
+    from sourcescore.run import check as run_check
+
     try:
-        if server and (config_path or select or ignore or references or jobs != 1 or
-                       scheduler):
-            raise SourcescoreError("--server uses the server's configuration: it cannot be "
-                                   "combined with --config, --select, --ignore, --against, "
-                                   "--jobs or --scheduler")
-        status = _check(paths, output_format, config_path, fail_under, select, ignore,
-                        references, stdin_filename, output_file,
-                        _Execution(jobs, progress, scheduler, server, follow_symlinks))
+        status = run_check(CheckOptions(select=codes(select), ignore=codes(ignore), **options))
     except SourcescoreError as exc:
         _die(str(exc))
     if exit_zero and status == ExitStatus.FAILED:
         status = ExitStatus.OK
     sys.exit(int(status))
-
-
-@dataclass(frozen=True)
-class _Execution:
-    jobs: int = 1
-    progress: bool | None = None
-    scheduler: str | None = None
-    server: str | None = None
-    follow_symlinks: bool = False
-
-
-def _check(paths, output_format, config_path, fail_under, select, ignore, references,
-           stdin_filename, output_file, execution: _Execution) -> ExitStatus:
-    from sourcescore.api import Checker
-    from sourcescore.inputs import ReadPolicy, read_inputs
-
-    checker = Checker(config_path, select=_codes(select), ignore=_codes(ignore))
-    _check_codes(checker, _codes(select) + _codes(ignore))
-    general = checker.config.general
-    policy = ReadPolicy(max_bytes=general.max_bytes, follow_symlinks=execution.follow_symlinks)
-    if execution.server:
-        from sourcescore.client import RemoteChecker
-
-        checker = RemoteChecker(execution.server, checker)
-    fmt_name = output_format or "full"
-    fmt = checker.plugins.formats.get(fmt_name)
-    if fmt is None:
-        raise SourcescoreError(f"unknown output format {fmt_name!r}; choose from "
-                               f"{', '.join(sorted(checker.plugins.formats))}")
-    if output_file and not Path(output_file).resolve().parent.is_dir():
-        raise SourcescoreError(f"{output_file}: directory does not exist")
-    if references:
-        checker.set_references(_reference_texts(references, policy))
-    sources = _sources(paths, stdin_filename, policy)
-    reports = _run(checker, read_inputs(sources, policy), config_path, select, ignore, execution)
-    color = not fmt.machine and output_file is None and sys.stdout.isatty() and \
-        "NO_COLOR" not in os.environ
-    show_progress = (execution.progress if execution.progress is not None
-                     else sys.stderr.isatty()) and not fmt.machine and len(sources) > 1
-    if show_progress:
-        reports = _with_progress(reports, len(sources))
-    threshold = general.fail_under if fail_under is None else fail_under
-    status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
-    with _output(output_file) as out:
-        options = RenderOptions(color=color, rules=tuple(checker.rules),
-                                fail_level=general.fail_level, fail_under=threshold)
-        for report in _rendered(fmt, checker, reports, options, out):
-            for file in report.files:
-                status = max(status, _file_status(file, threshold, checker.config))
-    return status
-
-
-def _run(checker, items, config_path, select, ignore, execution: _Execution):
-    """Reports for (path, text) items: on a Dask cluster, through a server, or in worker
-    processes this run supervises (never in this process, so no input or plugin can hang or
-    end the run; see `sourcescore.parallel`)."""
-    settings = _settings(checker, config_path, select, ignore)
-    if execution.server:
-        return checker.check_texts(items)
-    if execution.scheduler:
-        from sourcescore.dask import check_on_cluster
-
-        return check_on_cluster(items, execution.scheduler, settings)
-    from sourcescore.parallel import Supervisor, default_jobs
-
-    jobs = execution.jobs or default_jobs()
-    return Supervisor(settings, jobs, checker.config.general.file_timeout).check(items)
-
-
-def _settings(checker, config_path, select, ignore):
-    from sourcescore.parallel import CheckerSettings
-
-    return CheckerSettings(str(config_path) if config_path else None, tuple(_codes(select)),
-                           tuple(_codes(ignore)), references=checker.references)
-
-
-def _rendered(fmt, checker, reports, options: RenderOptions, out):
-    """Render as reports arrive (per-file formats) or all at once; yield what was rendered."""
-    if not fmt.per_file:
-        report = checker.report(list(reports))
-        _render(fmt, report, out, options)
-        yield report
-        return
-    rendered = False
-    for index, file in enumerate(reports):
-        report = checker.report([file])
-        if index:
-            report = replace(report, plugin_errors=())  # said once, with the first file
-        _render(fmt, report, out, replace(options, file_index=index))
-        out.flush()
-        rendered = True
-        yield report
-    if not rendered:
-        _render(fmt, checker.report([]), out, options)
-
-
-def _render(fmt, report, out, options: RenderOptions) -> None:
-    """One format call; a format that fails (a plugin's, even one calling sys.exit) is one
-    line and exit 2, never a traceback or a silent exit 0."""
-    try:
-        fmt.render(report, out, options)
-    except KeyboardInterrupt:
-        raise
-    except BaseException as exc:  # noqa: BLE001 - see the docstring
-        from sourcescore.engine import failure_of
-
-        raise SourcescoreError(f"output format {fmt.name!r} failed: "
-                               f"{failure_of(exc).message}") from None
-
-
-def _with_progress(reports, total: int):
-    with click.progressbar(length=total, label="checking", file=sys.stderr,
-                           show_pos=True) as bar:
-        for report in reports:
-            sys.stderr.write("\r\033[K")  # clear the bar before the report's lines
-            yield report
-            bar.update(1)
-
-
-def _sources(paths, stdin_filename, policy):
-    """(name, Path | text | error) for each input, unread, so the count is known up front."""
-    from sourcescore.inputs import expand_inputs, read_stream
-
-    sources: list = []
-    for path in paths:
-        if path != "-":
-            sources.extend(expand_inputs([path], policy))
-            continue
-        name = stdin_filename or "-"
-        sources.append((name, read_stream(sys.stdin.buffer, name, policy.max_bytes)))
-    return sources
-
-
-def _reference_texts(references, policy):
-    from sourcescore.inputs import iter_inputs
-
-    for path, text in iter_inputs(references, policy):
-        if isinstance(text, Exception):
-            raise SourcescoreError(f"--against {text}")
-        yield path, text
-
-
-@contextlib.contextmanager
-def _output(output_file):
-    """Standard output, or a temporary file beside `output_file` renamed over it at the end,
-    so a reader never sees half a report."""
-    if output_file is None:
-        yield sys.stdout
-        return
-    target = Path(output_file)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from the CI user
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _file_status(file, threshold: float, config) -> ExitStatus:
-    from sourcescore.report import SEVERITY_RANK
-
-    if file.status == "error" or (file.errors and config.general.rule_errors_fail):
-        return ExitStatus.ERROR
-    failed = (threshold > 0 and file.score is not None and file.score < threshold) or any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.general.fail_level]
-        for f in file.findings)
-    return ExitStatus.FAILED if failed else ExitStatus.OK
 
 
 @cli.command(context_settings=CONTEXT)
@@ -295,7 +113,7 @@ def explain(code) -> None:
     if code.lower() in ("exemptions", "exemption"):
         from sourcescore import exemptions
 
-        click.echo(exemptions.__doc__.strip())
+        click.echo((exemptions.__doc__ or "").strip())
         return
     plugins = _load()
     rule = plugins.rules.get(code) or next((r for r in plugins.rules if r.name == code), None)
@@ -365,7 +183,7 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
     except SourcescoreError as exc:
         _die(str(exc))
     except OSError as exc:
-        _die(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+        _die(f"cannot listen on {host}:{port}: {exc.strerror or str(exc)}")
     except KeyboardInterrupt:
         sys.exit(0)
     if not is_loopback(host):
@@ -374,6 +192,8 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
     if warning:
         click.echo(f"sourcescore: warning: {warning}", err=True)
     bound_host, bound_port = server.server_address[:2]
+    if isinstance(bound_host, bytes):  # only for Unix sockets, which serve does not use
+        bound_host = bound_host.decode()
     click.echo(f"sourcescore: serving on http://{bound_host}:{bound_port}/ (pipeline loaded in "
                f"{seconds:.1f} s; POST /check, GET /rules, GET /health; Ctrl-C stops)")
     sys.stdout.flush()
@@ -390,7 +210,8 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
 
 @cli.command("new-plugin", context_settings=CONTEXT)
 @click.argument("project")
-@click.option("--prefix", required=True, help="Rule code prefix, 2-5 letters (ACM -> ACM101).")
+@click.option("--prefix", required=True,
+              help="Rule code prefix, 2-4 capital letters (ACM -> ACM101).")
 @click.option("--directory", type=click.Path(file_okay=False), default=None,
               help="Where to write it (default: ./PROJECT).")
 def new_plugin(project, prefix, directory) -> None:
@@ -427,20 +248,7 @@ def _load(fail: bool = True):
     return loaded
 
 
-def _codes(value: str) -> list[str]:
-    return [c.strip().upper() for c in value.split(",") if c.strip()]
-
-
-def _check_codes(checker, codes: list[str]) -> None:
-    from sourcescore.rules import unknown_code_message
-
-    known = checker.plugins.rules.codes()
-    for code in codes:
-        if not any(k.startswith(code) for k in known):
-            raise SourcescoreError(f"--select/--ignore: {unknown_code_message(code, known)}")
-
-
-def _die(message: str) -> None:
+def _die(message: str) -> NoReturn:
     from sourcescore.textio import printable
 
     click.echo(f"sourcescore: error: {printable(message)}", err=True)

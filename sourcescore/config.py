@@ -17,7 +17,7 @@ import sys
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -207,7 +207,7 @@ def _build(name: str, where: str, cls: type, table: Any):
         raise ConfigError(f"{name}: {key}: {message}, not {value!r}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(cls: type) -> TypeAdapter:
     """pydantic's validator for an options dataclass: it checks the limits its fields declare
     (`sourcescore.options`); the basic types were checked strictly before."""

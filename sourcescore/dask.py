@@ -68,7 +68,7 @@ class _Failure(SourcescoreError):
     """An input error carried to a worker (plain message, so it pickles anywhere)."""
 
     @classmethod
-    def of(cls, error: Exception) -> _Failure:
+    def of(cls, error: Exception) -> SourcescoreError:
         return error if isinstance(error, SourcescoreError) else cls(str(error))
 
 

@@ -27,7 +27,3 @@ class InputError(SourcescoreError):
 
 class ModelError(SourcescoreError):
     """The English spaCy pipeline is missing or unusable."""
-
-
-class PluginError(SourcescoreError):
-    """A plugin failed to load or registered something invalid."""

@@ -142,7 +142,7 @@ def _directive(found: _Found, text: str) -> Directive:
 
 
 def blank_directives(text: str, directives: Iterable[Directive]) -> str:
-    """`text` with each directive replaced by spaces (line breaks kept), so it is not read as prose."""
+    """`text` with each directive replaced by spaces (line breaks kept): it is not prose."""
     chars = list(text)
     for directive in directives:
         for index in range(directive.start, directive.end):
@@ -248,7 +248,8 @@ def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption
             kept.append(finding)
         else:
             suppressed[owner].append(finding)
-    done = tuple(replace(e, suppressed=tuple(s)) for e, s in zip(exemptions, suppressed))
+    done = tuple(replace(e, suppressed=tuple(s))
+                 for e, s in zip(exemptions, suppressed, strict=True))
     warnings = [f"line {e.line}: exemption '{e.describe()}' suppressed no finding; remove it if "
                 "the passage has changed" for e in done
                 if not e.suppressed and _all_ran(e, names)]

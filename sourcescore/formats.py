@@ -23,7 +23,7 @@ class OutputFormat:
     """
 
     name: str
-    render: Callable[[Report, TextIO, "RenderOptions"], None]
+    render: Callable[[Report, TextIO, RenderOptions], None]
     description: str = ""
     machine: bool = False
     per_file: bool = False

@@ -20,8 +20,9 @@ def sourcescore_register_rules(register):
     Called once per plugin when the plugin manager is set up.
 
     Args:
-        register: call it once per rule with a `sourcescore.rules.Rule`. Codes must match
-            `^[A-Z]{2,4}[0-9]{3}$` and be unique across all plugins; names are kebab-case.
+        register: call it once per rule with a `sourcescore.rules.Rule`. Codes are a prefix of
+            2-4 capitals and three digits (`sourcescore.rules.CODE_PATTERN`; `SRC` is ours)
+            and unique across all plugins; names are kebab-case.
 
     Returns:
         Nothing; the return value is ignored.

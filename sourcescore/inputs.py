@@ -78,7 +78,7 @@ def expand_inputs(paths: Iterable[str], policy: ReadPolicy = ReadPolicy()) -> li
 
 def _walk(root: Path, policy: ReadPolicy) -> list[Path]:
     """Article files under `root`; directory links are not followed (no loops)."""
-    found = []
+    found: list[Path] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not excluded(here / d, root, policy.exclude))

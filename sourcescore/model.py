@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
+
+#: How the extractor tied an attribution together (`Attribution.pattern`); each comes from one or
+#: more named constructions in `sourcescore.analysis.attribution` (a test keeps the two equal).
+Pattern = Literal["clause", "inverted", "object", "prep", "label", "according-to", "quote",
+                  "colon", "finding", "evidential", "attitude", "noun"]
 
 #: Source types an attribution can carry, from most to least accountable.
 SOURCE_TYPES = (
@@ -29,8 +34,6 @@ SOURCE_TYPES = (
 #: Source types that name who is speaking, so a reader can weigh the source.
 NAMED_SOURCE_TYPES = frozenset({"person", "organization", "agency", "media", "document"})
 
-ATTRIBUTION_KINDS = ("direct", "mixed", "indirect")
-WIRE_FORMS = ("dateline", "byline", "credit_line", "in_text")
 #: Wire-credit forms that mean the story is the agency's own copy (not merely citing it).
 COPY_FORMS = frozenset({"dateline", "byline", "credit_line"})
 SEVERITIES = ("suggestion", "warning", "error")
@@ -72,7 +75,6 @@ class Sentence:
     paragraph: int
     lemmas: tuple[str, ...] = ()
     entity_labels: frozenset[str] = frozenset()
-    has_number: bool = False
     is_heading: bool = False
     is_question: bool = False
 
@@ -89,7 +91,8 @@ class Entity:
 
 @dataclass(frozen=True)
 class Quotation:
-    """Text between paired quotation marks; `fragments` hold each paragraph of a multi-paragraph quote.
+    """Text between paired quotation marks; `fragments` hold each paragraph of a multi-paragraph
+    quotation.
 
     `start`/`end` include the marks; `inner_start`/`inner_end` exclude them.
     """
@@ -114,9 +117,9 @@ class Attribution:
     disaster'", "sees X as Y"), `according-to`, `quote` (a quotation tied to its sentence's verb),
     `colon` ("Smith: '...'", "Q: ..."), `finding` ("In a CBS poll, X leads"), `evidential` ("X
     seemed unperturbed": the reporter's inference, no source), `attitude` ("X is confident
-    that ...", "X is wary of ..."), `noun` ("his claim that ...", "fears that ..."). `is_speech` is False for beliefs
-    and stances the reporter ascribes ("Putin wants ...", "X backs the bill", "X is confident"):
-    those are claims, not sourcing, and the sourcing rules skip them.
+    that ...", "X is wary of ..."), `noun` ("his claim that ...", "fears that ..."). `is_speech`
+    is False for beliefs and stances the reporter ascribes ("Putin wants ...", "X backs the
+    bill", "X is confident"): those are claims, not sourcing, and the sourcing rules skip them.
     """
 
     content: Span | None
@@ -129,7 +132,7 @@ class Attribution:
     source_name: str | None = None
     fragments: tuple[tuple[int, int], ...] = ()
     cue_lemma: str | None = None
-    pattern: str = "clause"
+    pattern: Pattern = "clause"
     is_speech: bool = True
 
     @property
@@ -156,7 +159,8 @@ class Attribution:
 
 @dataclass(frozen=True)
 class WireCredit:
-    """An agency credit: the story is that agency's copy (dateline, byline, credit line) or cites it."""
+    """An agency credit: the story is the agency's copy (dateline, byline, credit line) or
+    cites it."""
 
     agency: str
     form: str
@@ -169,11 +173,49 @@ class WireCredit:
                 "text": self.text}
 
 
+class DocNotKept:
+    """`Analysis.doc` of a long text whose parse was not kept: using it raises, with the fix.
+
+    A text over `sourcescore.nlp.CHUNK_CHARS` characters is parsed in pieces, and the pieces'
+    Docs are joined into one only when a running rule declares `needs_doc=True` (joining keeps
+    every token of the text in memory). A rule that reads tokens without declaring it gets this
+    placeholder instead of a Doc, and an error instead of silently finding nothing.
+    """
+
+    MESSAGE = ("Analysis.doc was not kept for this long text (parsed in pieces); a rule that "
+               "reads tokens must be registered with Rule(..., needs_doc=True)")
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(self.MESSAGE)
+
+    def __iter__(self):
+        raise TypeError(self.MESSAGE)
+
+    def __len__(self) -> int:
+        raise TypeError(self.MESSAGE)
+
+    def __getitem__(self, index):
+        raise TypeError(self.MESSAGE)
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "DocNotKept()"
+
+
+#: The placeholder for a long text's parse that was not kept.
+DOC_NOT_KEPT = DocNotKept()
+
+
 @dataclass(frozen=True)
 class Analysis:
     """Everything known about one article after its single parse; every rule reads this.
 
-    `doc` is the spaCy `Doc` for plugins that need tokens; it is `None` for hand-built analyses.
+    `doc` is the spaCy `Doc` for rules that read tokens, with offsets into `text`: always for a
+    text parsed in one piece; for a long text parsed in pieces, the pieces joined into one Doc
+    when a running rule declares `needs_doc=True`, else `DOC_NOT_KEPT`, which raises when used.
+    It is `None` for hand-built analyses (`sourcescore.testing.article`). Treat it as read-only.
     `references` holds the reference copy given with `--against` (see `sourcescore.references`).
     """
 

@@ -156,7 +156,7 @@ def _parse_batch(nlp, batch):
     if not batch:
         return
     docs = nlp.pipe([chunk for chunk, _ in batch], batch_size=len(batch))
-    for doc, (_, (index, offset, is_last)) in zip(docs, batch):
+    for doc, (_, (index, offset, is_last)) in zip(docs, batch, strict=True):
         yield index, offset, doc, is_last
 
 

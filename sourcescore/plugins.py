@@ -95,18 +95,7 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
         versions[name] = "builtin"
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_ENV)
-    installed = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
-    chosen = sorted(installed) if autoload else []
-    chosen += [name for name in named if name not in chosen]
-    for name in chosen:
-        if pm.has_plugin(name):
-            continue
-        ep = installed.get(name)
-        if ep is not None and _register(pm, name, ep.load, errors):
-            versions[name] = ep.dist.version if ep.dist else "unknown"
-        elif ep is None and _register(pm, name, lambda name=name: importlib.import_module(name),
-                                      errors):
-            versions[name] = _module_version(name)
+    _load_installed(pm, autoload, named, errors, versions)
     for index, plugin in enumerate(extra):
         name = getattr(plugin, "__name__", f"extra-{index}")
         _register(pm, name, lambda plugin=plugin: plugin, errors)
@@ -119,6 +108,23 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
     plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
     _collect(plugins)
     return plugins
+
+
+def _load_installed(pm: pluggy.PluginManager, autoload: bool, named: tuple[str, ...],
+                    errors: list[PluginProblem], versions: dict[str, str]) -> None:
+    """Every installed plugin when autoloading, then the named ones (entry point or module)."""
+    installed = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    chosen = sorted(installed) if autoload else []
+    chosen += [name for name in named if name not in chosen]
+    for name in chosen:
+        if pm.has_plugin(name):
+            continue
+        ep = installed.get(name)
+        if ep is not None:
+            if _register(pm, name, ep.load, errors):
+                versions[name] = ep.dist.version if ep.dist else "unknown"
+        elif _register(pm, name, lambda name=name: importlib.import_module(name), errors):
+            versions[name] = _module_version(name)
 
 
 def _module_version(name: str) -> str:

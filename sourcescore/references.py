@@ -46,7 +46,6 @@ class Match:
     """A story passage that reproduces a credited reference unit."""
 
     unit: CreditedUnit
-    shared_words: int
     shared_quote: str | None
 
 
@@ -92,21 +91,27 @@ class ReferenceIndex:
             quote = next((q for q in unit.quotes if q and f" {q} " in f" {normal} "), None)
             overlap = shared / max(1, min(len(words), len(unit.words)))
             if quote or (overlap >= min_overlap and shared >= 6):
-                matches.append(Match(unit, shared, quote))
+                matches.append(Match(unit, quote))
         return matches
+
+
+def _credits_by_sentence(analysis: Analysis) -> dict[int, tuple[str, str]]:
+    """(credit, evidence) for each sentence that cites an agency or attributes to an outlet."""
+    found: dict[int, tuple[str, str]] = {}
+    for wire in analysis.wire_credits:
+        sentence = analysis.sentence_at(wire.start)
+        if sentence is not None and wire.form == "in_text":
+            found[sentence.index] = (wire.agency, wire.text)
+    for attribution in analysis.attributions:
+        if attribution.source_type in ("agency", "media") and attribution.source:
+            found.setdefault(attribution.sentence,
+                             (attribution.source.text, attribution.source.text))
+    return found
 
 
 def _credited_units(name: str, analysis: Analysis) -> list[CreditedUnit]:
     copy = [c for c in analysis.wire_credits if c.form in COPY_FORMS]
-    credit_by_sentence: dict[int, tuple[str, str]] = {}
-    for credit in analysis.wire_credits:
-        sentence = analysis.sentence_at(credit.start)
-        if sentence is not None and credit.form == "in_text":
-            credit_by_sentence[sentence.index] = (credit.agency, credit.text)
-    for attribution in analysis.attributions:
-        if attribution.source_type in ("agency", "media") and attribution.source:
-            credit_by_sentence.setdefault(attribution.sentence,
-                                          (attribution.source.text, attribution.source.text))
+    credit_by_sentence = _credits_by_sentence(analysis)
     units = []
     for sentence in analysis.sentences:
         credit = credit_by_sentence.get(sentence.index)

@@ -39,7 +39,9 @@ class Rule:
     `check(analysis, options)` reads the shared analysis (never re-parses) and returns a
     `RuleOutcome`. `options` is an instance of the frozen dataclass `options_type`, built from the
     rule's `[rules.CODE]` table in the configuration. `weight` and `severity` are defaults the
-    configuration can override; `doc` is the rule's documentation (its module docstring).
+    configuration can override; `doc` is the rule's documentation (its module docstring). A rule
+    that reads spaCy tokens (`analysis.doc`) sets `needs_doc`, so that long texts keep their
+    parse for it (see `sourcescore.model.Analysis`).
     """
 
     code: str
@@ -51,6 +53,7 @@ class Rule:
     severity: str = "warning"
     doc: str = ""
     plugin: str = ""
+    needs_doc: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The rule as `sourcescore rules -f json` and the server's `GET /rules` list it."""
@@ -63,7 +66,8 @@ class Rule:
         if not NAME_PATTERN.match(self.name):
             raise ValueError(f"rule name {self.name!r} must be kebab-case")
         if self.severity not in SEVERITIES:
-            raise ValueError(f"rule {self.code}: severity {self.severity!r} not one of {SEVERITIES}")
+            raise ValueError(f"rule {self.code}: severity {self.severity!r} not one of "
+                             f"{SEVERITIES}")
         if not dataclasses.is_dataclass(self.options_type):
             raise ValueError(f"rule {self.code}: options_type must be a dataclass")
 

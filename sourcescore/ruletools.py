@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from sourcescore.model import Analysis, Attribution, Flag, RuleOutcome, Sentence
+from sourcescore.model import Analysis, Attribution, Flag, RuleOutcome
 
 
 def prominence(analysis: Analysis, attribution: Attribution) -> float:
@@ -40,11 +40,6 @@ CAUSAL_PATTERN = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|cau
                             r"|fuel(?:ed|ing|s)?)\b", re.IGNORECASE)
 
 
-def attributions_near(analysis: Analysis, sentence: Sentence) -> tuple[Attribution, ...]:
-    """Attributions in the sentence's paragraph (its sourcing context)."""
-    return analysis.attributions_in_paragraph(sentence.paragraph)
-
-
 def paragraph_text(analysis: Analysis, sentence_index: int) -> str:
     """The text of the paragraph holding sentence `sentence_index` (the whole text if unknown)."""
     if sentence_index >= len(analysis.sentences):
@@ -54,12 +49,6 @@ def paragraph_text(analysis: Analysis, sentence_index: int) -> str:
         return analysis.text
     span = analysis.paragraphs[paragraph]
     return analysis.text[span.start:span.end]
-
-
-def covers(attribution: Attribution, start: int, end: int) -> bool:
-    """True when the attribution's content, source or cue overlaps [start, end)."""
-    return any(span is not None and span.start < end and start < span.end
-               for span in (attribution.content, attribution.source, attribution.cue))
 
 
 def per_thousand_words(count: int, analysis: Analysis) -> float:
@@ -103,7 +92,7 @@ def find_unquoted(pattern: re.Pattern[str] | None, analysis: Analysis) -> Iterat
             yield match
 
 
-@lru_cache(maxsize=None)
+@cache
 def packaged_phrases(package: str, name: str) -> tuple[str, ...]:
     """Phrases from a data file shipped in a package: one per line, `#` starts a comment."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")

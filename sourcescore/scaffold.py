@@ -14,8 +14,8 @@ from string import Template
 
 from sourcescore import __version__
 from sourcescore.errors import SourcescoreError
+from sourcescore.rules import PREFIX_PATTERN, RESERVED_PREFIXES
 
-RESERVED_PREFIXES = ("SRC",)
 #: template file -> where it goes ({package} and {rule_module} filled in)
 LAYOUT = {
     "pyproject.toml.tmpl": "pyproject.toml",
@@ -33,8 +33,9 @@ def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", project):
         raise SourcescoreError(f"{project!r} is not a usable project name (letters, digits, - _)")
     prefix = prefix.upper()
-    if not re.fullmatch(r"[A-Z]{2,5}", prefix):
-        raise SourcescoreError(f"code prefix {prefix!r} must be 2 to 5 letters")
+    if not PREFIX_PATTERN.match(prefix):
+        raise SourcescoreError(f"code prefix {prefix!r} must be 2 to 4 letters (codes look like "
+                               f"{prefix[:4] or 'ACM'}101)")
     if prefix in RESERVED_PREFIXES:
         raise SourcescoreError(f"code prefix {prefix} is sourcescore's own; choose another")
     if directory.exists() and any(directory.iterdir()):
@@ -43,7 +44,7 @@ def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
     values = {"project": project, "package": package, "entry_point": package, "prefix": prefix,
               "rule_name": RULE_NAME, "rule_module": RULE_MODULE,
               "sourcescore_version": __version__}
-    templates = files("sourcescore").joinpath("templates", "plugin")
+    templates = files("sourcescore").joinpath("templates").joinpath("plugin")
     written = []
     for template, target in LAYOUT.items():
         path = directory / target.format(package=package, rule_module=RULE_MODULE)

@@ -30,6 +30,7 @@ def fold(parts: list[Part]) -> tuple[float | None, dict[str, float | None]]:
     if not applicable or total_weight <= 0:
         return None, contributions
     for part in applicable:
+        assert part.score is not None  # filtered above
         contributions[part.code] = part.weight * clamp(part.score) / total_weight
     score = sum(v for v in contributions.values() if v is not None)
     return clamp(score), contributions

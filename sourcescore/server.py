@@ -26,7 +26,6 @@ import json
 import socket
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,8 +35,7 @@ from urllib.parse import parse_qs
 from sourcescore import __version__
 from sourcescore.errors import SourcescoreError
 from sourcescore.formats import RenderOptions
-from sourcescore.parallel import CheckerSettings, Worker, WorkerDied
-from sourcescore.report import FileReport
+from sourcescore.worker import CheckerSettings, Pipeline, RequestRefused
 
 READERS = {"text/plain": "story.txt", "text/markdown": "story.md", "text/html": "story.html"}
 MEDIA_TYPES = {"json": "application/json", "json-lines": "application/json",
@@ -54,87 +52,8 @@ class Limits:
     client_timeout: float = 30.0
 
 
-class HTTPError(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class Pipeline:
-    """The worker process that checks, one request at a time; replaced when a check overruns
-    its time limit or the process dies (`sourcescore.parallel.Worker`, forked warm, so a
-    replacement is ready at once)."""
-
-    #: Seconds a request waits for the previous one to finish before it gets 503 busy.
-    QUEUE_WAIT = 300.0
-
-    def __init__(self, settings: CheckerSettings) -> None:
-        self._settings = settings
-        self._lock = threading.Lock()
-        self._worker: Worker | None = None
-
-    def start(self, timeout: float) -> tuple[float, str | None]:
-        """Start the worker and check one short story under the time limit, so the first real
-        request is fast. Returns the seconds it took and a warning when the warm-up check did
-        not finish in time (a stuck plugin): the server starts regardless."""
-        began = time.perf_counter()
-        warning = None
-        try:
-            self.check("warm-up.txt", "The mayor said it would rain on Tuesday.", timeout)
-        except HTTPError as exc:
-            warning = f"the warm-up check failed ({exc}); requests may fail the same way"
-        return time.perf_counter() - began, warning
-
-    def check(self, path: str, text: str, timeout: float) -> FileReport:
-        if not self._lock.acquire(timeout=self.QUEUE_WAIT + timeout):
-            raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, "busy: try again shortly")
-        try:
-            return self._check(path, text, timeout)
-        finally:
-            self._lock.release()
-
-    def _check(self, path: str, text: str, timeout: float) -> FileReport:
-        worker = self._ready_worker()
-        report = None
-        try:
-            worker.send([(path, text)])
-            deadline = time.monotonic() + timeout
-            while (message := worker.receive(deadline - time.monotonic())) is not None:
-                if message[0] == "report":
-                    report = message[2]
-                elif message[0] == "failed":
-                    report = FileReport(path=path, status="error",
-                                        error=f"{path}: checking failed: {message[1]}")
-                elif message[0] == "done":
-                    return report
-        except WorkerDied as exc:
-            self._replace()
-            raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, f"{exc}; try again") from None
-        self._replace()
-        raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE,
-                        f"checking took longer than the {timeout:g} s limit (--timeout)")
-
-    def _ready_worker(self) -> Worker:
-        if self._worker is None:
-            worker = Worker(self._settings)
-            try:
-                worker.wait_ready()
-            except (WorkerDied, SourcescoreError) as exc:
-                raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE,
-                                f"the checking process could not start: {exc}") from None
-            self._worker = worker
-        return self._worker
-
-    def _replace(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-        self._worker = None  # the next request starts a fresh one
-
-    def close(self) -> None:
-        """Stop the worker at once, cancelling a check in progress."""
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.stop()
+#: What a handler raises for a 4xx or 5xx answer; the worker's refusals are the same kind.
+HTTPError = RequestRefused
 
 
 class Service:
@@ -364,7 +283,7 @@ def make_server(checker, settings: CheckerSettings, host: str, port: int, limits
     """A ready server (pipeline loaded and warmed up), its pipeline, the seconds that took and
     a warning if the warm-up check did not finish (see `Pipeline.start`)."""
     pipeline = Pipeline(settings)
-    handler = type("BoundHandler", (Handler,), {"service": None})
+    handler: type[Handler] = type("BoundHandler", (Handler,), {})
     server = _Server((host, port), handler)  # a busy port fails before the load
     try:
         bound_port = server.server_address[1]
@@ -405,48 +324,11 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-INDEX_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:">
-<link rel="icon" href="data:,">
-<title>sourcescore</title>
-<style>
-body { font: 15px/1.5 system-ui, sans-serif; margin: 0; background: #fafafa; }
-form { padding: 16px 24px; background: #fff; border-bottom: 1px solid #d2d2d7; }
-textarea { width: 100%; height: 11em; font: 15px/1.5 Georgia, serif; }
-iframe { width: 100%; height: 80vh; border: 0; }
-#status { color: #6e6e73; margin-left: 12px; }
-</style></head>
-<body>
-<form id="story">
-<label for="text"><b>sourcescore</b>: paste a story and check its sourcing</label>
-<textarea id="text" name="text" required></textarea>
-<select id="kind" name="kind"><option value="text/plain">plain text</option>
-<option value="text/markdown">Markdown</option><option value="text/html">HTML page</option></select>
-<button type="submit" id="check">Check</button><span id="status"></span>
-<noscript>This page needs JavaScript; without it, POST the story to /check?format=html.</noscript>
-</form>
-<iframe id="report" title="sourcescore report"></iframe>
-<script>
-document.getElementById('story').addEventListener('submit', async function (event) {
-  event.preventDefault();
-  var status = document.getElementById('status');
-  status.textContent = 'checking\\u2026';
-  try {
-    var response = await fetch('/check?format=html', {method: 'POST',
-      headers: {'Content-Type': document.getElementById('kind').value + '; charset=utf-8'},
-      body: document.getElementById('text').value});
-    var body = await response.text();
-    if (response.headers.get('Content-Type').startsWith('application/json')) {
-      status.textContent = JSON.parse(body).error;
-      return;
-    }
-    document.getElementById('report').srcdoc = body;
-    status.textContent = '';
-  } catch (error) {
-    status.textContent = 'the server did not answer: ' + error;
-  }
-});
-</script>
-</body></html>
-"""
+def _index_page() -> str:
+    """The page at `/`: paste a story, see the HTML report (a packaged file)."""
+    from importlib.resources import files
+
+    return files("sourcescore").joinpath("templates").joinpath("index.html").read_text("utf-8")
+
+
+INDEX_PAGE = _index_page()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
@@ -79,14 +79,14 @@ def _split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:
             words = tuple(w.lower() for w in _WORD.findall(body))
             sentences.append(Sentence(
                 index=len(sentences), start=start, end=end, text=body, paragraph=para.index,
-                lemmas=words, has_number=bool(_NUMBER.search(body)),
+                lemmas=words,
                 entity_labels=frozenset({"CARDINAL"}) if _NUMBER.search(body) else frozenset(),
                 is_heading=len(words) < 12 and not body.rstrip().endswith(tuple(".!?\"”’")),
                 is_question=body.rstrip("\"”’ ").endswith("?")))
     return tuple(sentences)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(plugin: object | None = None):
     from sourcescore.plugins import load_plugins
 

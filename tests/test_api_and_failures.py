@@ -1,8 +1,8 @@
 """Library API and failure paths: missing pipeline, broken plugin imports, crashing rules."""
 
 import pytest
-
 from conftest import ROOT
+
 from sourcescore.errors import ExitStatus, ModelError
 
 
@@ -72,8 +72,8 @@ def test_plugin_that_fails_to_import_is_named(monkeypatch):
 def test_rule_error_makes_exit_2_unless_configured(checker):
     from dataclasses import replace
 
-    from sourcescore.cli import _file_status
     from sourcescore.report import FileReport, RuleError
+    from sourcescore.run import file_status as _file_status
 
     failing = FileReport("a.txt", "ok", score=90.0, errors=(RuleError("TST1", "p", "boom"),))
     assert _file_status(failing, 50, checker.config) == ExitStatus.ERROR

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 from spacy.tokens import Doc
 
-from conftest import SEEDS
 from sourcescore.attributes import FastAttributes, UnsupportedPattern, compile_patterns
 
 # Sentences that reach the ruler's exception patterns: contractions, colloquial forms,

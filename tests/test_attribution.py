@@ -10,8 +10,8 @@ def find(analysis, source_text=None, cue=None):
         if cue is not None and (a.cue is None or a.cue.text != cue):
             continue
         return a
-    raise AssertionError(f"no attribution with source {source_text!r} cue {cue!r}: "
-                         f"{[(a.source and a.source.text, a.cue and a.cue.text) for a in analysis.attributions]}")
+    found = [(a.source and a.source.text, a.cue and a.cue.text) for a in analysis.attributions]
+    raise AssertionError(f"no attribution with source {source_text!r} cue {cue!r}: {found}")
 
 
 def patterns(analysis) -> set[str]:
@@ -27,7 +27,8 @@ def test_said_that_is_indirect(analyse):
 
 
 def test_told_reporters(analyse):
-    a = find(analyse("Maria Lopez told reporters the strike would continue."), "Maria Lopez", "told")
+    a = find(analyse("Maria Lopez told reporters the strike would continue."), "Maria Lopez",
+             "told")
     assert "strike would continue" in a.content.text
     assert a.source_type == "person"
 

@@ -8,10 +8,11 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEEDS
-from sourcescore.cli import _rendered, cli
+
+from sourcescore.cli import cli
 from sourcescore.formats import RenderOptions
+from sourcescore.run import _rendered
 
 
 @pytest.fixture(scope="module")
@@ -123,8 +124,8 @@ def cluster():
 
 
 def test_a_dask_cluster_returns_exactly_the_local_reports(checker, cluster, archive):
-    from sourcescore.inputs import iter_inputs
     from sourcescore.dask import check_on_cluster
+    from sourcescore.inputs import iter_inputs
     from sourcescore.parallel import CheckerSettings
 
     items = list(iter_inputs([str(archive)]))

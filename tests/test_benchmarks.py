@@ -59,6 +59,12 @@ def test_scores_all_kinds_and_quotation_attributions(tmp_path, capsys):
     assert {q["kind"] for q in every} == {"direct", "indirect"}
     assert [q["kind"] for q in quoted] == ["direct"]
     # Both relations found with their speakers: every figure of every run is 1.000.
-    summary = out.split("## summary")[1].split("## wire")[0].strip().splitlines()[2:]
+    summary = out.split("## summary")[1].split("## by pattern")[0].strip().splitlines()[2:]
     assert len(summary) == 3
     assert all(row.split()[-6:] == ["1.000"] * 6 for row in summary)
+    # Each pattern scored alone: both predictions right, each recovering half the gold.
+    patterns = out.split("## by pattern")[1].split("## wire")[0].strip().splitlines()[2:]
+    rows = {row.split()[0]: row.split()[1:] for row in patterns}
+    assert sum(int(row[0]) for row in rows.values()) == 2
+    assert all(row[1] == row[3] == "1.000" for row in rows.values())
+    assert sum(float(row[2]) for row in rows.values()) == pytest.approx(1.0)

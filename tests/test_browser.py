@@ -11,8 +11,8 @@ import os
 import shutil
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from sourcescore.cli import cli
 
 SCREENSHOTS = ROOT / "build" / "screenshots"

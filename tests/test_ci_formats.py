@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 from jsonschema import Draft4Validator
 
-from conftest import ROOT, SEEDS
 from sourcescore.cli import cli
 
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "schemas" / "sarif-2.1.0.json").read_text())
@@ -48,7 +49,7 @@ def test_sarif_rules_carry_metadata_and_results_point_at_them(runner, stories):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]
         path = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-        text = (ROOT / path).read_text() if not path.startswith("/") else open(path).read()
+        text = (ROOT / path if not path.startswith("/") else Path(path)).read_text()
         start = region["charOffset"]
         assert text[start:start + region["charLength"]] == region["snippet"]["text"]
 

@@ -1,10 +1,11 @@
 """The command line: every command, every exit code, through click's CliRunner."""
 
 import json
+from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from sourcescore.cli import cli
 
 SEED = str(SEEDS[1])
@@ -21,12 +22,12 @@ def test_version(runner):
 
 def test_check_text_lines_have_the_documented_shape(runner):
     result = run(runner, "check", SEED, "--output-format", "concise")
-    lines = [l for l in result.output.splitlines() if " SRC" in l]
+    lines = [line for line in result.output.splitlines() if " SRC" in line]
     assert lines, result.output
     import re
 
-    assert all(re.match(r"^.+:\d+:\d+: SRC\d{3} \[(suggestion|warning|error)\] .+", l)
-               for l in lines)
+    assert all(re.match(r"^.+:\d+:\d+: SRC\d{3} \[(suggestion|warning|error)\] .+", line)
+               for line in lines)
     assert "sourcing score" in result.output
 
 
@@ -36,8 +37,8 @@ def test_check_json_is_versioned_and_has_evidence(runner):
     assert report["schema_version"] == "2.0"
     file = report["files"][0]
     assert 0 <= file["score"] <= 100
-    text = (ROOT / file["path"]).read_text(encoding="utf-8") if not file["path"].startswith(
-        "/") else open(file["path"], encoding="utf-8").read()
+    path = ROOT / file["path"] if not file["path"].startswith("/") else Path(file["path"])
+    text = path.read_text(encoding="utf-8")
     for attribution in file["attributions"]:
         for key in ("content", "source", "cue"):
             part = attribution[key]
@@ -141,7 +142,8 @@ def test_plugins_lists_builtins(runner):
     result = run(runner, "plugins")
     assert result.exit_code == 0
     assert "sourcescore_plugins.named_source_ratio builtin: SRC101" in result.output
-    assert "output formats: concise, full, github, html, json, json-lines, junit, sarif" in result.output
+    assert "output formats: concise, full, github, html, json, json-lines, junit, sarif" in \
+        result.output
 
 
 def test_against_takes_several_references(runner):

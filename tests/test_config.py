@@ -58,7 +58,8 @@ def test_shipped_config_validates(registry):
 
 def test_unknown_rule_code_names_file_and_suggests(tmp_path, registry):
     path = write(tmp_path, "[rules.SRC110]\nweight = 1.0\n")
-    with pytest.raises(ConfigError, match=r"rules.toml: unknown rule code rules.SRC110; did you mean"):
+    with pytest.raises(ConfigError,
+                       match=r"rules.toml: unknown rule code rules.SRC110; did you mean"):
         load_config(path, registry)
 
 

@@ -40,7 +40,7 @@ def finding(code: str, start: int, line: int = 1) -> Finding:
 
 def paragraphs_of(text: str) -> list[Paragraph]:
     found, start = [], 0
-    for number, line in enumerate(text.split("\n")):
+    for line in text.split("\n"):
         if line.strip():
             found.append(Paragraph(len(found), start, start + len(line)))
         start += len(line) + 1

@@ -4,8 +4,8 @@ import io
 import json
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from sourcescore.formats import RenderOptions
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -43,7 +43,8 @@ def test_seed_ranking_matches_a_standards_editor():
 
 
 def test_dropped_agency_credit_sinks_the_story_that_dropped_it(checker):
-    """Checked against the versions that keep the Interfax credit, 000 (which drops it) ranks last."""
+    """Checked against the versions keeping the Interfax credit, 000 (which drops it) ranks
+    last."""
     from sourcescore.api import Checker
 
     local = Checker(ROOT / "rules.toml", plugins=checker.plugins, nlp=checker.nlp)
@@ -55,7 +56,8 @@ def test_dropped_agency_credit_sinks_the_story_that_dropped_it(checker):
 
 
 def test_short_brief_is_not_punished_for_quotes_it_never_needed(checker):
-    """A two-line brief with nothing to attribute: sourcing rules step aside, the score stays high."""
+    """A two-line brief with nothing to attribute: sourcing rules step aside, the score stays
+    high."""
     report = checker.check_text("Council meeting moved\nThe city council will meet on Tuesday "
                                 "evening in the town hall instead of the library.\n")
     not_applicable = {r.code for r in report.rules if r.score is None}

@@ -73,8 +73,8 @@ def test_the_text_formats_say_where_lines_point(tmp_path, runner):
         result.output
 
 
-@pytest.mark.parametrize("page", ["<html><head><script>var a = 1;</script></head><body></body></html>",
-                                  "<html></html>"])
+@pytest.mark.parametrize("page", [
+    "<html><head><script>var a = 1;</script></head><body></body></html>", "<html></html>"])
 def test_a_page_without_an_article_is_a_clear_input_error(tmp_path, runner, page):
     path = tmp_path / "empty.html"
     path.write_text(page, encoding="utf-8")

@@ -4,8 +4,8 @@ import json
 import os
 
 import pytest
-
 from conftest import SEEDS
+
 from sourcescore.cli import cli
 
 STORY = "The mayor said the bridge would reopen in May, according to city officials.\n"

@@ -30,13 +30,59 @@ def test_a_chunked_analysis_matches_the_unchunked_one(checker, monkeypatch):
     whole = checker.analyse(text)
     monkeypatch.setattr(nlp_module, "CHUNK_CHARS", len(paragraph) * 2 + 10)
     pieces = checker.analyse(text)
-    assert pieces.doc is None  # the pieces' Docs are dropped once analysed
     assert [(s.index, s.start, s.end, s.paragraph) for s in pieces.sentences] == \
         [(s.index, s.start, s.end, s.paragraph) for s in whole.sentences]
     assert pieces.attributions == whole.attributions
     assert pieces.entities == whole.entities
     assert pieces.quotations == whole.quotations
     assert pieces.word_count == whole.word_count
+
+
+def _token_rule(needs_doc: bool):
+    """A plugin whose rule counts the tokens of the story: it reads the parse."""
+    import types
+
+    from sourcescore import hookimpl
+    from sourcescore.model import RuleOutcome
+    from sourcescore.rules import Rule
+
+    def check(analysis, options):
+        return RuleOutcome(100.0, summary=f"{sum(1 for _ in analysis.doc)} tokens")
+
+    plugin = types.ModuleType("tests.token_rule")
+    plugin.sourcescore_register_rules = hookimpl(lambda register: register(Rule(
+        "TOK101", "token-count", "counts tokens", check, needs_doc=needs_doc, doc="TOK101")))
+    return plugin
+
+
+LONG = "Officials said the talks would resume on Monday in Geneva.\n\n" * 400
+
+
+def test_a_rule_that_declares_it_reads_tokens_gets_the_whole_parse_of_a_long_text(checker):
+    from sourcescore.api import Checker
+    from sourcescore.nlp import CHUNK_CHARS
+
+    assert len(LONG) > 2 * CHUNK_CHARS
+    local = Checker(use_config_file=False, extra_plugins=(_token_rule(True),), nlp=checker.nlp)
+    analysis = local.analyse(LONG)
+    assert analysis.doc.text == LONG
+    assert all(LONG[t.idx:t.idx + len(t.text)] == t.text for t in analysis.doc)
+    report = local.check_text(LONG)
+    (result,) = [r for r in report.rules if r.code == "TOK101"]
+    assert result.error is None and result.summary == f"{len(analysis.doc)} tokens"
+
+
+def test_a_rule_that_reads_tokens_undeclared_fails_loudly_on_a_long_text(checker):
+    from sourcescore.api import Checker
+    from sourcescore.model import DOC_NOT_KEPT
+
+    local = Checker(use_config_file=False, extra_plugins=(_token_rule(False),), nlp=checker.nlp)
+    assert local.analyse(LONG).doc is DOC_NOT_KEPT
+    report = local.check_text(LONG)
+    (result,) = [r for r in report.rules if r.code == "TOK101"]
+    assert "must be registered with Rule(..., needs_doc=True)" in result.error
+    short = local.check_text("Officials said the talks would resume on Monday in Geneva.")
+    assert [r.error for r in short.rules if r.code == "TOK101"] == [None]
 
 
 def test_each_attribution_points_at_the_sentence_holding_its_cue(checker, monkeypatch):

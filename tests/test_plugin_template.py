@@ -71,7 +71,9 @@ def test_built_and_installed_it_is_loaded_through_its_entry_point(package, tmp_p
 
 @pytest.mark.parametrize("args, message", [
     (["sourcescore-x", "--prefix", "SRC"], "code prefix SRC is sourcescore's own"),
-    (["sourcescore-x", "--prefix", "A1"], "must be 2 to 5 letters"),
+    (["sourcescore-x", "--prefix", "A1"], "must be 2 to 4 letters"),
+    # five letters would make codes (ACMEX101) the registry refuses
+    (["sourcescore-x", "--prefix", "ACMEX"], "must be 2 to 4 letters"),
     (["bad name!", "--prefix", "ACM"], "is not a usable project name"),
 ])
 def test_bad_names_are_refused_with_one_line(runner, tmp_path, args, message):

@@ -5,8 +5,8 @@ import pkgutil
 import types
 
 import pytest
-
 from conftest import ROOT
+
 from sourcescore import hookimpl
 from sourcescore.model import RuleOutcome
 from sourcescore.plugins import BUILTIN_PLUGINS, load_plugins
@@ -17,8 +17,8 @@ HEADINGS = ("What it flags:", "Why it matters:", "Example (flagged):", "Not flag
 
 
 def test_every_module_in_plugins_is_a_builtin_and_vice_versa():
-    modules = {f"sourcescore_plugins.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "plugins")])
-               if not m.ispkg}
+    modules = {f"sourcescore_plugins.{m.name}"
+               for m in pkgutil.iter_modules([str(ROOT / "plugins")]) if not m.ispkg}
     modules |= {f"sourcescore_plugins.formats.{m.name}"
                 for m in pkgutil.iter_modules([str(ROOT / "plugins" / "formats")])}
     assert modules == set(BUILTIN_PLUGINS)
@@ -126,7 +126,8 @@ def _example_installed():
 
 
 @pytest.mark.skipif(not _example_installed(),
-                    reason="tests/example_plugin not installed (the README test command installs it)")
+                    reason="tests/example_plugin not installed (the README test command "
+                           "installs it)")
 def test_third_party_plugin_found_through_entry_point(checker):
     from sourcescore.api import Checker
 

@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, SEEDS
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]

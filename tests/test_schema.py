@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from conftest import ROOT
 from jsonschema import Draft202012Validator, ValidationError
 
-from conftest import ROOT
 from sourcescore.cli import cli
 from sourcescore.report import report_schema
 
@@ -56,3 +56,10 @@ def test_schema_command_prints_the_schema(runner):
     result = runner.invoke(cli, ["schema"])
     assert result.exit_code == 0
     assert json.loads(result.output) == report_schema()
+
+
+def test_the_schema_s_rule_code_is_the_registry_s():
+    from sourcescore.rules import CODE_PATTERN
+
+    schema = report_schema()
+    assert schema["$defs"]["rule"]["properties"]["code"]["pattern"] == CODE_PATTERN.pattern

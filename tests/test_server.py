@@ -12,9 +12,9 @@ import time
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SEEDS
 from serving import start_server
+
 from sourcescore.cli import cli
 from sourcescore.report import report_schema
 

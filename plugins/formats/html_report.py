@@ -16,6 +16,7 @@ same view at `/`.
 from __future__ import annotations
 
 from html import escape
+from itertools import pairwise
 from typing import TextIO
 
 from sourcescore import hookimpl
@@ -28,6 +29,9 @@ TYPE_COLOURS = {
     "person": "#1b9e77", "organization": "#2c7fb8", "agency": "#4a4ae0", "media": "#8856a7",
     "document": "#a6761d", "pronoun": "#7f7f7f", "anonymous": "#e6550d", "unknown": "#9e9e9e",
 }
+#: No network access, no external files: styles and script are inline, images data: URIs.
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+       "img-src data:; form-action 'self'")
 #: Findings that get a marking of their own rather than the generic severity underline.
 SPECIAL_MARKS = {"SRC301": "claim", "SRC402": "filler"}
 
@@ -70,7 +74,8 @@ aside a { color: inherit; text-decoration: none; } aside a:hover { text-decorati
 .mark-finding.sev-suggestion { text-decoration-color: #2c7fb8; }
 .directive { color: var(--muted); font: italic 13px ui-monospace, monospace; }
 .flash { animation: flash 1.6s ease-out; }
-@keyframes flash { 0%, 40% { outline: 3px solid #ffb000; } 100% { outline: 3px solid transparent; } }
+@keyframes flash { 0%, 40% { outline: 3px solid #ffb000; }
+                   100% { outline: 3px solid transparent; } }
 .warnings { color: #8a5300; font-size: 14px; margin: 8px 0; }
 .muted { color: var(--muted); font-size: 13px; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
@@ -99,7 +104,7 @@ def page(report: Report, before: str = "") -> str:
     errors = "".join(f'<p class="warnings">{escape(str(e))}</p>' for e in report.plugin_errors)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>sourcescore report</title>
@@ -181,10 +186,8 @@ def _intervals(number: int, file: FileReport) -> list[tuple[int, int, str, str, 
             speaker += f" = {a.source_name}"
         tip = (f"speaker: {speaker} \u00b7 cue: {a.cue.text if a.cue else '(none)'} "
                f"\u00b7 type: {a.source_type} \u00b7 {a.kind}")
-        if a.content is None:
-            pieces = ()
-        else:
-            pieces = a.fragments or ((a.content.start, a.content.end),)
+        pieces = () if a.content is None else \
+            a.fragments or ((a.content.start, a.content.end),)
         for start, end in pieces:
             found.append((start, end, f"hl-content {style}", tip, ""))
         if a.source:
@@ -214,7 +217,7 @@ def _marked_text(number: int, file: FileReport) -> str:
         starting.setdefault(interval[0], []).append(index)
     active: set[int] = set()
     html = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         active = {i for i in active if intervals[i][1] > start} | set(starting.get(start, ()))
         piece = escape(text[start:end])
         if not active:

@@ -7,30 +7,36 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sourcescore.analysis.attribution import Candidate, extract, text_of
-from sourcescore.analysis.lexicon import COGNITION_VERBS, SPEECH_NOUNS, SPEECH_VERBS
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.sources import resolve_sources, source_type
 from sourcescore.analysis.wire import find_wire_credits
-from sourcescore.model import Analysis, Attribution, Entity, Paragraph, Quotation, Sentence, Span
+from sourcescore.model import (
+    DOC_NOT_KEPT,
+    Analysis,
+    Attribution,
+    Entity,
+    Paragraph,
+    Quotation,
+    Sentence,
+    Span,
+)
 
 _HEADING_END = tuple(".!?:\"”’'")
 
 
-def analyse(text: str, nlp, references=None) -> Analysis:
-    """Parse `text` once with `nlp` (in chunks when long) and derive everything rules read."""
-    return next(analyse_many([text], nlp, references))
-
-
-def analyse_many(texts: Iterable[str], nlp, references=None,
-                 batch_size: int = 16) -> Iterator[Analysis]:
+def analyse_many(texts: Iterable[str], nlp, references=None, batch_size: int = 16,
+                 keep_docs: bool = False) -> Iterator[Analysis]:
     """Analyses of many texts, in order, from one `nlp.pipe` stream.
 
     A long text arrives in pieces (see `sourcescore.nlp.parse_pieces`); each piece is analysed
-    as soon as it is parsed and its `Doc` dropped, and the pieces' analyses are joined with
-    their offsets shifted. So memory follows the analysis, not the parse, and the joined
-    analysis has `doc=None`. What crosses a piece boundary is lost: a pronoun whose name is in
-    the previous piece stays unresolved (pieces are at most `CHUNK_CHARS`, cut at paragraphs).
+    as soon as it is parsed, and the pieces' analyses are joined with their offsets shifted.
+    With `keep_docs` (a running rule declared `needs_doc`), the pieces' Docs are kept without
+    their tensors (the pipeline's working memory) and joined into one `Doc` of the whole text,
+    whose token offsets index it; otherwise each is dropped once analysed, so memory follows the
+    analysis, not the parse, and `Analysis.doc` is `DOC_NOT_KEPT`. What crosses a piece
+    boundary is lost to the parse: a pronoun whose name is in the previous piece stays
+    unresolved (pieces are at most `CHUNK_CHARS`, cut at paragraphs).
     """
     from sourcescore.nlp import parse_pieces
 
@@ -42,15 +48,37 @@ def analyse_many(texts: Iterable[str], nlp, references=None,
             yield text
 
     parts: list[tuple[int, Analysis]] = []
+    docs: list = []
     for index, offset, doc, is_last in parse_pieces(nlp, remembered(), batch_size):
         if offset == 0 and is_last:
             del pending[index]
             yield analysis_from_doc(doc, references=references)
             continue
         parts.append((offset, analysis_from_doc(doc, keep_doc=False)))
+        if keep_docs:
+            docs.append(_without_tensor(doc))
         if is_last:
-            yield joined(pending.pop(index), parts, references)
-            parts = []
+            whole = _joined_doc(docs) if keep_docs else DOC_NOT_KEPT
+            yield joined(pending.pop(index), parts, references, whole)
+            parts, docs = [], []
+
+
+def _without_tensor(doc):
+    """The Doc without the pipeline's per-token vectors, which nothing reads after parsing and
+    which are most of a Doc's memory."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    doc.user_data.pop("sourcescore_text", None)  # a cache of the piece's text, not the whole's
+    return doc
+
+
+def _joined_doc(docs: list):
+    """One Doc of a text parsed in pieces; the pieces are contiguous slices of the text, so
+    the joined Doc's text is the text and its offsets index it."""
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
 
 
 def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
@@ -84,7 +112,8 @@ def _word_count(doc) -> int:
     return int(doc.to_array(IS_ALPHA).sum()) if len(doc) else 0
 
 
-def joined(text: str, parts: list[tuple[int, Analysis]], references=None) -> Analysis:
+def joined(text: str, parts: list[tuple[int, Analysis]], references=None,
+           doc=None) -> Analysis:
     """One analysis of `text` from the analyses of its consecutive pieces (offset, analysis).
 
     Paragraphs, quotations and wire credits are found again on the whole text (they are plain
@@ -115,6 +144,7 @@ def joined(text: str, parts: list[tuple[int, Analysis]], references=None) -> Ana
         wire_credits=find_wire_credits(text, paragraphs),
         word_count=sum(part.word_count for _, part in parts),
         references=references,
+        doc=doc,
     )
 
 
@@ -131,28 +161,34 @@ def _sentences(doc, paragraphs: tuple[Paragraph, ...], entities) -> tuple[Senten
     # Span.ents rebuilds the document's entity list on every call, so bucket entities once.
     entity_starts = [e.start for e in entities]
     full_text = text_of(doc)
-    sentences = []
+    sentences: list[Sentence] = []
     para_index = 0
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
         if not tokens:
             continue
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start = tokens[0].idx
         while para_index + 1 < len(paragraphs) and paragraphs[para_index].end <= start:
             para_index += 1
         para = paragraphs[para_index] if paragraphs else None
-        text = full_text[start:end]
-        whole_paragraph = para is not None and para.start == start and para.end == end
-        sentences.append(Sentence(
-            index=len(sentences), start=start, end=end, text=text,
-            paragraph=para.index if para else 0,
-            lemmas=tuple(t.lemma_.lower() for t in tokens if not t.is_punct),
-            entity_labels=_labels_between(entities, entity_starts, start, end),
-            has_number=any(t.like_num or t.pos_ == "NUM" for t in tokens),
-            is_heading=whole_paragraph and not text.endswith(_HEADING_END) and len(tokens) < 20,
-            is_question=text.rstrip("\"”’' ").endswith("?"),
-        ))
+        sentences.append(_sentence(len(sentences), tokens, para, full_text,
+                                   _labels_between(entities, entity_starts, start,
+                                                   tokens[-1].idx + len(tokens[-1].text))))
     return tuple(sentences)
+
+
+def _sentence(index: int, tokens: list, para: Paragraph | None, full_text: str,
+              entity_labels: frozenset[str]) -> Sentence:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = full_text[start:end]
+    whole_paragraph = para is not None and para.start == start and para.end == end
+    return Sentence(
+        index=index, start=start, end=end, text=text, paragraph=para.index if para else 0,
+        lemmas=tuple(t.lemma_.lower() for t in tokens if not t.is_punct),
+        entity_labels=entity_labels,
+        is_heading=whole_paragraph and not text.endswith(_HEADING_END) and len(tokens) < 20,
+        is_question=text.rstrip("\"”’' ").endswith("?"),
+    )
 
 
 def _labels_between(entities, starts: list[int], start: int, end: int) -> frozenset[str]:
@@ -187,25 +223,10 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
             confidence=c.confidence,
             fragments=tuple(c.content) if len(c.content) > 1 else (),
             cue_lemma=c.cue_lemma,
-            pattern="quote" if c.quotes and c.pattern in ("object", "prep") else c.pattern,
-            is_speech=_is_speech(c),
+            pattern=c.pattern,
+            is_speech=c.is_speech,
         ))
     return tuple(resolve_sources(built, text, entities))
-
-
-def _is_speech(candidate: Candidate) -> bool:
-    """Reported speech or writing, as opposed to a belief or stance the reporter ascribes."""
-    if candidate.pattern == "evidential" and not candidate.quotes:
-        return False  # "X seemed unperturbed": the reporter's own inference
-    if candidate.quotes or candidate.pattern in ("according-to", "colon", "quote", "finding"):
-        return True
-    if candidate.pattern == "attitude":
-        return False  # "X is confident that ...": a stance, not a statement
-    if candidate.pattern == "noun":
-        return candidate.cue_lemma in SPEECH_NOUNS  # "his claim that", not "fears that"
-    if candidate.pattern in ("object", "prep"):
-        return candidate.cue_lemma in SPEECH_VERBS  # "denied the report", not "backs the bill"
-    return candidate.cue_lemma not in COGNITION_VERBS
 
 
 def _cover(text: str, pieces: list[tuple[int, int]]) -> Span:

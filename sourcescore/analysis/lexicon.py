@@ -242,6 +242,10 @@ AGENCIES = {
     "Jiji": ("Jiji Press", "Jiji"),
 }
 
+#: Agency abbreviations too ambiguous to read as an agency outside a dateline's parentheses
+#: ("CP" is a party, "PA" a state, "RIA" and "ANI" words or names in other languages).
+DATELINE_ONLY_AGENCY_NAMES = frozenset({"CP", "PA", "RIA", "Jiji", "ANI"})
+
 #: Other news outlets, for second-hand sourcing ("told CNN", "according to The Times").
 MEDIA_OUTLETS = frozenset("""
 CNN MSNBC CNBC NBC ABC CBS Fox BBC NPR PBS C-SPAN Politico Axios Breitbart Newsmax

@@ -8,6 +8,7 @@ mid-sentence; otherwise every non-empty line is its own paragraph.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from sourcescore.model import Paragraph
 
@@ -35,7 +36,9 @@ def _lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    spans, block_start, block_end = [], None, None
+    spans: list[tuple[int, int] | None] = []
+    block_start: int | None = None
+    block_end = 0
     for s, e in lines:
         if text[s:e].strip():
             block_start = s if block_start is None else block_start
@@ -51,7 +54,7 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _is_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     """True when lines inside blank-line blocks mostly end mid-sentence."""
     inner, open_ended = 0, 0
-    for (s, e), (ns, ne) in zip(lines, lines[1:]):
+    for (s, e), (ns, ne) in pairwise(lines):
         line, following = text[s:e].strip(), text[ns:ne].strip()
         if line and following:  # a line followed by another line of the same block
             inner += 1

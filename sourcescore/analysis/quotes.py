@@ -130,28 +130,48 @@ def _classify(text: str, pos: int, end: int, lo: int, hi: int) -> _Mark | None:
     before = text[pos - 1] if pos > lo else " "
     after = text[end] if end < hi else " "
     family = _FAMILY[char]
-    if char == "“" and not before.isspace() and before not in _OPENING_CONTEXT and \
-            (after.isspace() or after in ".,;:!?"):
-        return _Mark(pos, end, family, False, True)  # a misprinted closer: `not,“ he said`
+    if _misprinted_closer(char, before, after):
+        return _Mark(pos, end, family, False, True)
     if char in _ALWAYS_OPEN:
         return _Mark(pos, end, family, True, char == "„")
     if char in _ALWAYS_CLOSE:
         return _Mark(pos, end, family, False, True)
-    open_ctx = before.isspace() or before in _OPENING_CONTEXT or before in "“\"‘'"
-    close_ctx = after.isspace() or not after.isalnum()
     if family == _SINGLE:
-        if before.isalnum() and after.isalnum():
-            return None  # don't, Ukraine’s
-        if char == "‘":
-            return _Mark(pos, end, family, not after.isspace(), False)
-        if open_ctx and after.isdigit():
-            return None  # ’90s
-        return _Mark(pos, end, family, open_ctx and not after.isspace(),
-                     not before.isspace() and close_ctx)
+        return _single(char, pos, end, before, after)
     if family == _NYT and char == "''" and before.isalpha() and after.isalpha():
         return None
-    can_open = open_ctx and not after.isspace()
-    can_close = not before.isspace() and close_ctx
+    return _double(family, pos, end, before, after)
+
+
+def _misprinted_closer(char: str, before: str, after: str) -> bool:
+    """An opening curly mark where a closing one belongs: `not,“ he said`."""
+    return char == "“" and not before.isspace() and before not in _OPENING_CONTEXT and \
+        (after.isspace() or after in ".,;:!?")
+
+
+def _double(family: str, pos: int, end: int, before: str, after: str) -> _Mark:
+    can_open = _opening_context(before) and not after.isspace()
+    can_close = not before.isspace() and _closing_context(after)
     if not can_open and not can_close:
         can_open = can_close = True  # e.g. `word"word`: let pairing decide
     return _Mark(pos, end, family, can_open, can_close)
+
+
+def _opening_context(before: str) -> bool:
+    return before.isspace() or before in _OPENING_CONTEXT or before in "“\"‘'"
+
+
+def _closing_context(after: str) -> bool:
+    return after.isspace() or not after.isalnum()
+
+
+def _single(char: str, pos: int, end: int, before: str, after: str) -> _Mark | None:
+    """A single mark, which is as often an apostrophe: `don't`, `Ukraine’s`, `’90s`."""
+    if before.isalnum() and after.isalnum():
+        return None
+    if char == "‘":
+        return _Mark(pos, end, _SINGLE, not after.isspace(), False)
+    if _opening_context(before) and after.isdigit():
+        return None
+    return _Mark(pos, end, _SINGLE, _opening_context(before) and not after.isspace(),
+                 not before.isspace() and _closing_context(after))

@@ -2,20 +2,19 @@
 
 Typing reads the source's own words and entities: an agency or outlet name wins, then a person's
 name, then an unnamed-source descriptor ("officials", "a person familiar with"), then a document
-("a report", "the statement"), then an organisation. Resolution is deliberately light (no coreference
-model): a pronoun or a bare title ("the envoy") takes the nearest preceding named person speaker
-whose mention is compatible, as Citron and GGT do for quote sources only.
+("a report", "the statement"), then an organisation. Resolution is deliberately light (no
+coreference model): a pronoun or a bare title ("the envoy") takes the nearest preceding named
+person speaker whose mention is compatible, as Citron and GGT do for quote sources only.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from sourcescore.analysis.lexicon import (
-    AGENCIES,
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -24,6 +23,7 @@ from sourcescore.analysis.lexicon import (
     MEDIA_OUTLETS,
     PERSONAL_PRONOUNS,
 )
+from sourcescore.analysis.wire import agency_mention
 from sourcescore.model import Attribution, Entity, Span
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -31,47 +31,89 @@ _PLURAL_PRONOUNS = frozenset({"they", "their", "we"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her"})
 
 
-@lru_cache(maxsize=1)
-def _agency_pattern() -> re.Pattern[str]:
-    names = sorted({a for aliases in AGENCIES.values() for a in aliases if len(a) > 2 or a == "AP"},
-                   key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+@dataclass(frozen=True)
+class Mention:
+    """What typing reads about a source mention: its words, its head word and the entity
+    labels on its head part (before its first preposition)."""
+
+    span: Span
+    words: tuple[str, ...]
+    lower: tuple[str, ...]
+    head: str
+    labels: frozenset[str]
+    entities: tuple[Entity, ...]
+
+
+def mention_of(span: Span, entities: tuple[Entity, ...]) -> Mention | None:
+    words = tuple(_WORD.findall(span.text))
+    if not words:
+        return None
+    lower = tuple(w.lower() for w in words)
+    head_end = _head_end(span)
+    labels = frozenset(e.label for e in entities if e.start < head_end and span.start < e.end)
+    if "PERSON" not in labels and len(words) <= 2 and words[-1][:1].isupper() and \
+            _is_known_surname(words[-1], entities):
+        # "Witkoff" after "Steve Witkoff" was named, whatever the model calls the short mention
+        labels = frozenset({"PERSON"})
+    return Mention(span, words, lower, _head_word(list(lower)), labels, entities)
+
+
+def _is_pronoun(m: Mention) -> bool:
+    return len(m.words) == 1 and m.lower[0] in PERSONAL_PRONOUNS
+
+
+def _names_agency(m: Mention) -> bool:
+    return bool(agency_mention().search(m.span.text))
+
+
+def _names_outlet(m: Mention) -> bool:
+    return any(w in MEDIA_OUTLETS for w in m.words) or (
+        any(w in MEDIA_HEADS for w in m.lower) and bool(m.labels & {"ORG", "WORK_OF_ART"}))
+
+
+def _headed_by_institution(m: Mention) -> bool:
+    """"the Trump administration", "the Clinton campaign": not the person who names it."""
+    return m.head in INSTITUTION_HEADS
+
+
+def _names_person(m: Mention) -> bool:
+    return "PERSON" in m.labels or _titled_name(list(m.words))
+
+
+def _is_unnamed(m: Mention) -> bool:
+    return m.head in ANONYMOUS_HEADS or (any(w in ANONYMITY_MARKERS for w in m.lower) and
+                                         any(w in ANONYMOUS_HEADS for w in m.lower))
+
+
+def _is_document(m: Mention) -> bool:
+    return m.head in DOCUMENT_HEADS or any(w in DOCUMENT_HEADS for w in m.lower[-2:])
+
+
+def _heads_an_organisation(m: Mention) -> bool:
+    """An organisation entity on the head word; not "the Russian president", whose
+    nationality is no source."""
+    return bool(_head_labels(m.span, m.entities) & {"ORG", "NORP", "GPE", "FAC"})
+
+
+#: The typing rules in order: the first that holds gives the mention's type.
+TYPING_RULES: tuple[tuple[str, Callable[[Mention], bool]], ...] = (
+    ("pronoun", _is_pronoun),
+    ("agency", _names_agency),
+    ("media", _names_outlet),
+    ("organization", _headed_by_institution),
+    ("person", _names_person),
+    ("anonymous", _is_unnamed),
+    ("document", _is_document),
+    ("organization", _heads_an_organisation),
+)
 
 
 def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
     """Classify a source mention into one of `sourcescore.model.SOURCE_TYPES`."""
-    if span is None:
+    mention = mention_of(span, entities) if span is not None else None
+    if mention is None:
         return "unknown"
-    words = _WORD.findall(span.text)
-    lower = [w.lower() for w in words]
-    if not words:
-        return "unknown"
-    if len(words) == 1 and lower[0] in PERSONAL_PRONOUNS:
-        return "pronoun"
-    head_end = _head_end(span)
-    labels = {e.label for e in entities if e.start < head_end and span.start < e.end}
-    if "PERSON" not in labels and len(words) <= 2 and words[-1][:1].isupper() and \
-            _is_known_surname(words[-1], entities):
-        # "Witkoff" after "Steve Witkoff" was named, whatever the model calls the short mention
-        labels = {"PERSON"}
-    if _agency_pattern().search(span.text):
-        return "agency"
-    if any(w in MEDIA_OUTLETS for w in words) or (
-            any(w in MEDIA_HEADS for w in lower) and (labels & {"ORG", "WORK_OF_ART"})):
-        return "media"
-    head = _head_word(lower)
-    if head in INSTITUTION_HEADS:
-        return "organization"  # "the Trump administration", "the Clinton campaign"
-    if "PERSON" in labels or _titled_name(words):
-        return "person"
-    if head in ANONYMOUS_HEADS or any(w in ANONYMITY_MARKERS for w in lower) and \
-            any(w in ANONYMOUS_HEADS for w in lower):
-        return "anonymous"
-    if head in DOCUMENT_HEADS or any(w in DOCUMENT_HEADS for w in lower[-2:]):
-        return "document"
-    if _head_labels(span, entities) & {"ORG", "NORP", "GPE", "FAC"}:
-        return "organization"  # not "the Russian president": the nationality is no source
-    return "unknown"
+    return next((kind for kind, holds in TYPING_RULES if holds(mention)), "unknown")
 
 
 def _head_labels(span: Span, entities: tuple[Entity, ...]) -> set[str]:
@@ -151,7 +193,7 @@ def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | No
     title = _title_word(attribution)
     if title:
         for speaker in reversed(speakers[-50:]):
-            if title in speaker.source.text.lower():
+            if speaker.source is not None and title in speaker.source.text.lower():
                 return speaker.source_name
     return None
 

@@ -12,20 +12,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sourcescore.analysis.lexicon import AGENCIES
+from sourcescore.analysis.lexicon import AGENCIES, DATELINE_ONLY_AGENCY_NAMES
 from sourcescore.model import Paragraph, WireCredit
 
-# Abbreviations too ambiguous to accept outside a dateline's parentheses.
-_DATELINE_ONLY = frozenset({"CP", "PA", "RIA", "Jiji", "ANI"})
+
+def agency_names(in_running_text: bool) -> tuple[str, ...]:
+    """Every name of every agency, longest first; in running text (a citation, a source's
+    name), without the abbreviations only a dateline makes unambiguous. The one definition of
+    which words name an agency: wire credits, source typing and second-hand sourcing read it."""
+    names = {a for aliases in AGENCIES.values() for a in aliases}
+    if in_running_text:
+        names -= DATELINE_ONLY_AGENCY_NAMES
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=1)
+def agency_mention() -> re.Pattern[str]:
+    """An agency named in running text, as a whole word: "Reuters", "the AP"."""
+    names = "|".join(re.escape(n) for n in agency_names(in_running_text=True))
+    return re.compile(rf"\b(?:{names})\b")
 
 
 @lru_cache(maxsize=1)
 def _alias_index() -> tuple[dict[str, str], str, str]:
     """alias -> canonical name, plus regex alternations for all aliases and for citing contexts."""
     index = {alias.lower(): name for name, aliases in AGENCIES.items() for alias in aliases}
-    names = sorted({a for aliases in AGENCIES.values() for a in aliases}, key=len, reverse=True)
-    every = "|".join(re.escape(a) for a in names)
-    citable = "|".join(re.escape(a) for a in names if a not in _DATELINE_ONLY)
+    every = "|".join(re.escape(a) for a in agency_names(in_running_text=False))
+    citable = "|".join(re.escape(a) for a in agency_names(in_running_text=True))
     return index, every, citable
 
 

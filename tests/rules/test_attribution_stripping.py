@@ -1,7 +1,7 @@
-"""SRC202 attribution-stripping: synthetic rewrites against credited references (needs the model)."""
+"""SRC202 attribution-stripping: synthetic rewrites against credited references (with the
+model)."""
 
 import pytest
-
 from conftest import ROOT
 
 REFERENCE = ("Kremlin spokesman Dmitry Peskov said on Friday that the president had sent "

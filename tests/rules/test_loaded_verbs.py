@@ -29,7 +29,7 @@ def test_beliefs_and_inferences_are_not_counted_as_attribution_verbs():
         text,
         attribution(text, source="The minister", cue="claimed", cue_lemma="claim",
                     content="the talks went well"),
-        attribution(text, source=None, cue="seems", cue_lemma="seem", content="The deal seems close",
-                    is_speech=False))
+        attribution(text, source=None, cue="seems", cue_lemma="seem",
+                    content="The deal seems close", is_speech=False))
     outcome = run_rule("SRC401", analysis)
     assert dict(outcome.metrics)["cues"] == 1 and outcome.score == 0

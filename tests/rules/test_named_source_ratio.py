@@ -36,7 +36,8 @@ def test_anonymous_key_claim_costs_more_than_anonymous_background():
                                      after=text.index(name)))
         return run_rule("SRC101", article(text, *parts)).score
 
-    assert score(key, "“The strikes killed 300 people,”") < score(background, "the plan failed") < 100
+    assert score(key, "“The strikes killed 300 people,”") < \
+        score(background, "the plan failed") < 100
 
 
 def test_no_attributions_does_not_apply():

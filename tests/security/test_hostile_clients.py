@@ -11,9 +11,9 @@ import threading
 import time
 
 import pytest
-
 from conftest import SEEDS
 from serving import start_server
+
 from sourcescore.cli import cli
 
 MAX_BYTES = 250_000

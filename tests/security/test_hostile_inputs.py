@@ -10,8 +10,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from sourcescore.cli import cli
 
 STORY = "The mayor said the bridge would reopen in May, according to city officials.\n"

@@ -13,8 +13,8 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, SEEDS
+
 from sourcescore.cli import cli
 
 STORY = "The mayor said the bridge would reopen in May, according to city officials.\n"

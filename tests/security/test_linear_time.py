@@ -18,11 +18,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 import pytest
+import sourcescore_plugins
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sourcescore
-import sourcescore_plugins
 
 MAX_RATIO = 10.0
 FAST_ENOUGH = 0.02

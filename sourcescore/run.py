@@ -1,0 +1,259 @@
+"""What `sourcescore check` does once its options are parsed: read, check, render, decide.
+
+Files are read under the configuration's `ReadPolicy` (`sourcescore.inputs`), checked in worker
+processes (`sourcescore.parallel`), through a server (`sourcescore.client`) or on a Dask cluster
+(`sourcescore.dask`), and rendered by a registered output format as the reports arrive. The exit
+status is the worst of the files' outcomes (`file_status`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+import click
+
+from sourcescore.errors import ExitStatus, SourcescoreError
+from sourcescore.formats import OutputFormat, RenderOptions
+from sourcescore.report import SEVERITY_RANK, FileReport, Report
+
+if TYPE_CHECKING:
+    from sourcescore.api import Checker
+    from sourcescore.client import RemoteChecker
+    from sourcescore.config import Config
+    from sourcescore.inputs import ReadPolicy
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """`sourcescore check`'s options, as the command line gives them."""
+
+    paths: tuple[str, ...]
+    output_format: str | None = None
+    config_path: str | None = None
+    fail_under: float | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+    output_file: str | None = None
+    jobs: int = 1
+    progress: bool | None = None
+    follow_symlinks: bool = False
+    scheduler: str | None = None
+    server: str | None = None
+
+
+def codes(value: str) -> tuple[str, ...]:
+    """Rule codes from a comma-separated option value."""
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def check(options: CheckOptions) -> ExitStatus:
+    """Check every input, write the report, and return the exit status."""
+    if options.server and _local_only(options):
+        raise SourcescoreError("--server uses the server's configuration: it cannot be "
+                               "combined with --config, --select, --ignore, --against, "
+                               "--jobs or --scheduler")
+    local = _local_checker(options)
+    checker: Checker | RemoteChecker = local
+    if options.server:
+        from sourcescore.client import RemoteChecker
+
+        checker = RemoteChecker(options.server, local)
+    fmt = _output_format(checker, options)
+    policy = _read_policy(local.config, options)
+    if options.references:
+        local.set_references(_reference_texts(options.references, policy))
+    sources = _sources(options.paths, options.stdin_filename, policy)
+    from sourcescore.inputs import read_inputs
+
+    reports = _reports(checker, read_inputs(sources, policy), options)
+    if _show_progress(fmt, options, len(sources)):
+        reports = _with_progress(reports, len(sources))
+    return _write(fmt, checker, reports, options)
+
+
+def _local_only(options: CheckOptions) -> bool:
+    """Whether options that only a local run can honour are given."""
+    return any((options.config_path, options.select, options.ignore, options.references,
+                options.jobs != 1, options.scheduler))
+
+
+def _local_checker(options: CheckOptions) -> Checker:
+    from sourcescore.api import Checker
+
+    checker = Checker(options.config_path, select=options.select, ignore=options.ignore)
+    from sourcescore.rules import unknown_code_message
+
+    known = checker.plugins.rules.codes()
+    for code in (*options.select, *options.ignore):
+        if not any(k.startswith(code) for k in known):
+            raise SourcescoreError(f"--select/--ignore: {unknown_code_message(code, known)}")
+    return checker
+
+
+def _output_format(checker: Checker | RemoteChecker, options: CheckOptions) -> OutputFormat:
+    name = options.output_format or "full"
+    fmt = checker.plugins.formats.get(name)
+    if fmt is None:
+        raise SourcescoreError(f"unknown output format {name!r}; choose from "
+                               f"{', '.join(sorted(checker.plugins.formats))}")
+    if options.output_file and not Path(options.output_file).resolve().parent.is_dir():
+        raise SourcescoreError(f"{options.output_file}: directory does not exist")
+    return fmt
+
+
+def _read_policy(config: Config, options: CheckOptions) -> ReadPolicy:
+    from sourcescore.inputs import ReadPolicy
+
+    return ReadPolicy(max_bytes=config.general.max_bytes,
+                      follow_symlinks=options.follow_symlinks)
+
+
+def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
+             ) -> Iterator[FileReport]:
+    """Reports for (path, text) items: through a server, on a Dask cluster, or in worker
+    processes this run supervises (never in this process, so no input or plugin can hang or
+    end the run; see `sourcescore.parallel`)."""
+    from sourcescore.parallel import CheckerSettings
+
+    if options.server:
+        return checker.check_texts(items)
+    settings = CheckerSettings(options.config_path, options.select, options.ignore,
+                               references=checker.references)
+    if options.scheduler:
+        from sourcescore.dask import check_on_cluster
+
+        return check_on_cluster(items, options.scheduler, settings)
+    from sourcescore.parallel import Supervisor, default_jobs
+
+    jobs = options.jobs or default_jobs()
+    return Supervisor(settings, jobs, checker.config.general.file_timeout).check(items)
+
+
+def _show_progress(fmt: OutputFormat, options: CheckOptions, count: int) -> bool:
+    wanted = options.progress if options.progress is not None else sys.stderr.isatty()
+    return wanted and not fmt.machine and count > 1
+
+
+def _write(fmt: OutputFormat, checker: Checker | RemoteChecker, reports: Iterator[FileReport],
+           options: CheckOptions) -> ExitStatus:
+    """Render the reports as they arrive; the worst file's outcome is the exit status."""
+    config = checker.config
+    threshold = config.general.fail_under if options.fail_under is None else options.fail_under
+    color = not fmt.machine and options.output_file is None and sys.stdout.isatty() and \
+        "NO_COLOR" not in os.environ
+    render = RenderOptions(color=color, rules=tuple(checker.rules),
+                           fail_level=config.general.fail_level, fail_under=threshold)
+    status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
+    with _output(options.output_file) as out:
+        for report in _rendered(fmt, checker, reports, render, out):
+            for file in report.files:
+                status = max(status, file_status(file, threshold, config))
+    return status
+
+
+def _rendered(fmt: OutputFormat, checker: Checker | RemoteChecker,
+              reports: Iterator[FileReport], options: RenderOptions,
+              out: TextIO) -> Iterator[Report]:
+    """Render as reports arrive (per-file formats) or all at once; yield what was rendered."""
+    if not fmt.per_file:
+        report = checker.report(list(reports))
+        _render(fmt, report, out, options)
+        yield report
+        return
+    rendered = False
+    for index, file in enumerate(reports):
+        report = checker.report([file])
+        if index:
+            report = replace(report, plugin_errors=())  # said once, with the first file
+        _render(fmt, report, out, replace(options, file_index=index))
+        out.flush()
+        rendered = True
+        yield report
+    if not rendered:
+        _render(fmt, checker.report([]), out, options)
+
+
+def _render(fmt: OutputFormat, report: Report, out: TextIO, options: RenderOptions) -> None:
+    """One format call; a format that fails (a plugin's, even one calling sys.exit) is one
+    line and exit 2, never a traceback or a silent exit 0."""
+    try:
+        fmt.render(report, out, options)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - see the docstring
+        from sourcescore.engine import failure_of
+
+        raise SourcescoreError(f"output format {fmt.name!r} failed: "
+                               f"{failure_of(exc).message}") from None
+
+
+def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:
+    with click.progressbar(length=total, label="checking", file=sys.stderr,
+                           show_pos=True) as bar:
+        for report in reports:
+            sys.stderr.write("\r\033[K")  # clear the bar before the report's lines
+            yield report
+            bar.update(1)
+
+
+def _sources(paths: tuple[str, ...], stdin_filename: str | None, policy: ReadPolicy) -> list:
+    """(name, Path | text | error) for each input, unread, so the count is known up front."""
+    from sourcescore.inputs import expand_inputs, read_stream
+
+    sources: list = []
+    for path in paths:
+        if path != "-":
+            sources.extend(expand_inputs([path], policy))
+            continue
+        name = stdin_filename or "-"
+        sources.append((name, read_stream(sys.stdin.buffer, name, policy.max_bytes)))
+    return sources
+
+
+def _reference_texts(references: tuple[str, ...], policy: ReadPolicy):
+    from sourcescore.inputs import iter_inputs
+
+    for path, text in iter_inputs(references, policy):
+        if isinstance(text, Exception):
+            raise SourcescoreError(f"--against {text}")
+        yield path, text
+
+
+@contextlib.contextmanager
+def _output(output_file: str | None) -> Iterator[TextIO]:
+    """Standard output, or a temporary file beside `output_file` renamed over it at the end,
+    so a reader never sees half a report."""
+    if output_file is None:
+        yield sys.stdout
+        return
+    target = Path(output_file)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from the CI user
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def file_status(file: FileReport, threshold: float, config: Config) -> ExitStatus:
+    """A file's part of the exit status: 2 unreadable or a rule failed, 1 failed the check."""
+    if file.status == "error" or (file.errors and config.general.rule_errors_fail):
+        return ExitStatus.ERROR
+    failed = (threshold > 0 and file.score is not None and file.score < threshold) or any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.general.fail_level]
+        for f in file.findings)
+    return ExitStatus.FAILED if failed else ExitStatus.OK
