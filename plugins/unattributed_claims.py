@@ -1,34 +1,38 @@
-"""SRC301 unattributed-claims: factual assertions with no source in sight.
+"""SRC301 unattributed-claims: claims a reader cannot check, with no source in sight.
 
 What it flags:
-    A sentence in the reporter's own voice that asserts something a reader would want sourced -
-    a figure (amounts, percentages, counts), a causal claim ("led to", "because of", "as a
-    result"), a claim about what someone intends or believes, or a prediction ("could reshape",
-    "might end the war") (warnings); or any other statement about named people, organisations
-    or places (suggestions, counting half) - when no reported speech touches the sentence or a
-    neighbouring one in its paragraph (a belief or stance the reporter ascribes - "Putin wants",
-    "X backs the bill" - is itself a claim, not a source). Headlines, questions and text inside
-    quotation marks are skipped. The sub-score is the weighted share of claims that are
-    attributed, smoothed by `prior` so that one claim in a brief does not swing it from 0 to 100.
+    A body sentence, in the reporter's own words, that makes a claim an editor wants sourced -
+    a statistic, a cause or motive, a prediction, what a group thinks or feels, a judgement
+    stated as fact, or something that happened out of public view (`sourcescore.claims`) -
+    when nothing covers it (`sourcescore.coverage`): no reported speech or evidence in the
+    sentence, no speaker's paraphrase it carries on from the sentence before, no paragraph
+    lead-in that says where the paragraph comes from, and, for a figure, no record, document or
+    poll named near it. One finding per sentence, marking the words of its surest claim. Headlines, bylines, captions, boilerplate, list rows, questions
+    and quotations are not claims; settled background, scheduled events and what was said at a
+    public event are not flagged. In an opinion piece only figures are checked: the argument is
+    the columnist's own. The sub-score is the share of claims that are covered, smoothed by
+    `prior` so that one claim in a brief does not swing it from 0 to 100.
 
 Why it matters:
-    An unsourced figure or causal claim is the news equivalent of "citation needed": the reader
-    cannot tell whether it was reported, inferred or assumed.
+    An unsourced figure, motive or judgement is the news equivalent of "citation needed": the
+    reader cannot tell whether it was reported, inferred or assumed.
 
 Example (flagged):
-    The strikes killed 1,300 people last week.
+    Progressives have been especially upset that the chairwoman undermined the new rules.
 
 Not flagged:
-    The strikes killed 1,300 people last week, the health ministry said.
+    Progressives have been especially upset that the chairwoman undermined the new rules,
+    said Ana Ruiz, who leads the caucus.
 
 Options:
-    prior (float, default 2.0): attributed claims assumed before counting (smoothing).
-    context_sentences (int, default 1): reported speech this many sentences before or after the
-    claim, in the same paragraph, counts as sourcing it; 0 demands it in the sentence itself.
+    prior (float, default 2.0): covered claims assumed before counting (smoothing).
+    kinds (list of str, default all six): the kinds of claim checked: figure, cause,
+    prediction, group-mind, characterisation, private.
 
 Sources:
-    Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common knowledge);
-    AP Stylebook, "attribution"; BBC Editorial Guidelines, "Accuracy".
+    Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common
+    knowledge); AP Stylebook, "attribution"; BBC Editorial Guidelines, "Accuracy"; the
+    check-worthiness task of ClaimBuster and CLEF CheckThat!.
 """
 
 from __future__ import annotations
@@ -36,89 +40,93 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.claims import KINDS, Claim, claims_in
+from sourcescore.coverage import VAGUE_TYPES, cover, cover_figure, needs_cover
 from sourcescore.model import Analysis, Flag, Sentence
-from sourcescore.options import Count, NonNegative
+from sourcescore.options import NonNegative
 from sourcescore.rules import Rule
-from sourcescore.ruletools import CAUSAL_PATTERN, FIGURE_LABELS, outcome
+from sourcescore.ruletools import outcome
 
-_INTENT = frozenset({"want", "intend", "plan", "seek", "aim", "hope", "fear", "believe",
-                     "expect", "think", "know"})
-_SPECULATION = frozenset({"could", "might", "may"})
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: claim kind -> (weight in the sub-score, severity override)
-KINDS = {
-    "figure": (1.0, None),
-    "causal claim": (1.0, None),
-    "claim about intentions or beliefs": (1.0, None),
-    "prediction": (1.0, None),
-    "statement": (0.5, "suggestion"),
+#: What each kind of claim needs, for the finding's message.
+NEEDS = {
+    "figure": "say who counted or measured it",
+    "cause": "say who says this is why",
+    "prediction": "say whose expectation this is",
+    "group-mind": "say who reports what they think or feel (a poll, named members)",
+    "characterisation": "attribute the judgement, or show the facts behind it",
+    "private": "say how the story knows what happened in private",
 }
+#: How sure a finding of each kind is: statistics and private events are rarely wrong to flag.
+CONFIDENCE = {"figure": 0.8, "cause": 0.7, "prediction": 0.6, "group-mind": 0.7,
+              "characterisation": 0.6, "private": 0.7}
+#: Genres in which only figures are checked: the rest is the author's argument.
+ARGUMENT_GENRES = frozenset({"opinion"})
 
 
 @dataclass(frozen=True)
 class Options:
     prior: NonNegative = 2.0
-    context_sentences: Count = 1
-
-
-def claim_kind(sentence: Sentence, analysis: Analysis) -> str | None:
-    """What makes the sentence a claim needing a source, or None."""
-    if sentence.is_heading or sentence.is_question:
-        return None
-    if sentence.entity_labels & FIGURE_LABELS:
-        return "figure"
-    if CAUSAL_PATTERN.search(sentence.text):
-        return "causal claim"
-    if any(not a.is_speech and a.cue_lemma in _INTENT
-           for a in analysis.attributions_in_sentence(sentence.index)):
-        return "claim about intentions or beliefs"  # "Putin wants ...", ascribed by the reporter
-    if _SPECULATION & set(sentence.lemmas):
-        return "prediction"
-    if sentence.entity_labels & _NAMED and len(sentence.lemmas) >= 6:
-        return "statement"
-    return None
+    kinds: tuple[str, ...] = KINDS
 
 
 def check(analysis: Analysis, options: Options):
-    claims, weight, missing, flags = 0, 0.0, 0.0, []
+    kinds = ("figure",) if analysis.genre in ARGUMENT_GENRES else options.kinds
+    claims, flags = 0, []
     for sentence in analysis.sentences:
-        kind = claim_kind(sentence, analysis)
-        if kind is None or analysis.in_quotation(sentence.start, sentence.end):
+        found = claims_in(sentence, analysis, kinds) if needs_cover(sentence, analysis) else []
+        if not found:
             continue
-        claim_weight, severity = KINDS[kind]
         claims += 1
-        weight += claim_weight
-        if _sourced(analysis, sentence, options):
-            continue
-        missing += claim_weight
-        flags.append(Flag(sentence.start, sentence.end, f"unattributed {kind}",
-                          suggestion="say who reported or measured this", severity=severity))
+        uncovered = [c for c in found if not _vague(analysis, sentence, c) and
+                     _cover(analysis, sentence, c) is None]
+        if uncovered:  # one finding per sentence, on its surest claim
+            surest = max(uncovered, key=lambda claim: CONFIDENCE[claim.kind])
+            flags.append(_flag(analysis, sentence, surest))
     if claims == 0:
-        return outcome(None, [], "no factual claims that need a source: not applicable")
-    share = (weight - missing + options.prior) / (weight + options.prior)
-    return outcome(100 * share, flags,
-                   f"{claims - len(flags)} of {claims} claims are attributed",
+        return outcome(None, [], "no claims that need a source: not applicable")
+    share = (claims - len(flags) + options.prior) / (claims + options.prior)
+    return outcome(100 * share, flags, f"{claims - len(flags)} of {claims} claims are sourced",
                    claims=claims, unattributed=len(flags))
 
 
-def _sourced(analysis: Analysis, sentence: Sentence, options: Options) -> bool:
-    """Reported speech with a source, touching the sentence or anchored within
-    `context_sentences` of it in its paragraph.
+#: Cognition verbs whose content is a proposition put to the holder: "Traders expect ...".
+PROPOSITIONAL = frozenset({"expect", "believe", "think", "predict", "suspect", "assume",
+                           "doubt", "know", "understand", "anticipate", "estimate", "say"})
 
-    Beliefs and stances the reporter ascribes ("Putin wants", "X backs the bill") are claims
-    themselves, so they do not source anything. Only the neighbouring sentences are looked at,
-    so a paragraph thousands of sentences long costs no more per sentence than a short one.
-    """
-    window = range(sentence.index - options.context_sentences,
-                   sentence.index + options.context_sentences + 1)
-    nearby = [a for index in window if 0 <= index < len(analysis.sentences)
-              and analysis.sentences[index].paragraph == sentence.paragraph
-              for a in analysis.attributions_in_sentence(index)]
-    return any(a.source is not None and a.is_speech
-               for a in (*analysis.attributions_touching(sentence.index), *nearby))
+
+def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
+    span = (claim.start, claim.end)
+    if claim.kind == "figure":
+        return cover_figure(analysis, sentence, span)
+    if claim.kind == "group-mind":  # the poll that says what a group thinks
+        return cover(analysis, sentence, span, frozenset({"poll"}))
+    return cover(analysis, sentence, span)
+
+
+def _vague(analysis: Analysis, sentence: Sentence, claim: Claim) -> bool:
+    """The claim (or the whole sentence) is put to a vague group or to nobody ("critics say
+    ...", "Traders expect ..."): one problem, which `SRC302` reports, not two."""
+    for attribution in analysis.attributions_touching(sentence.index):
+        if attribution.source_type not in VAGUE_TYPES or attribution.content is None or not (
+                attribution.is_speech or attribution.cue_lemma in PROPOSITIONAL):
+            continue  # a group's feeling or wish is the claim itself, not a claim put to it
+        content = attribution.content
+        if content.start <= claim.start and claim.end <= content.end:
+            return True
+        if attribution.sentence == sentence.index and attribution.source is not None and \
+                attribution.source.start <= sentence.start + 2:
+            return True  # the sentence opens with the vague source: all it says is theirs
+    return False
+
+
+def _flag(analysis: Analysis, sentence: Sentence, claim: Claim) -> Flag:
+    text = analysis.text[claim.start:claim.end]
+    return Flag(claim.start, claim.end, f"unattributed {claim.kind.replace('-', ' ')} "
+                                        f"\u201c{text}\u201d",
+                suggestion=NEEDS[claim.kind], confidence=CONFIDENCE[claim.kind])
 
 
 @hookimpl
 def sourcescore_register_rules(register):
-    register(Rule("SRC301", "unattributed-claims", "Factual assertions with no attribution",
+    register(Rule("SRC301", "unattributed-claims", "Claims with no source in sight",
                   check, Options, weight=4.0, severity="warning", doc=__doc__))

@@ -201,6 +201,9 @@ def _malformed_flag(flag, length: int) -> str | None:
         return "flag without a message"
     if flag.suggestion is not None and not isinstance(flag.suggestion, str):
         return f"flag suggestion {flag.suggestion!r} is not a string"
+    if flag.confidence is not None and not (
+            isinstance(flag.confidence, (int, float)) and 0 <= flag.confidence <= 1):
+        return f"flag confidence {flag.confidence!r} is not a number from 0 to 1"
     return None
 
 
@@ -212,5 +215,5 @@ def _finding(rule: Rule, severity: str, flag: Flag, text: str, lines: LineIndex)
         severity=flag.severity or severity, message=flag.message,
         start=flag.start, end=flag.end, line=line, column=column,
         end_line=end_line, end_column=end_column, text=text[flag.start:flag.end],
-        suggestion=flag.suggestion,
+        suggestion=flag.suggestion, confidence=flag.confidence,
     )

@@ -24,15 +24,19 @@ SOURCE_TYPES = (
     "person",  # a named person: "Kremlin spokesman Dmitry Peskov"
     "organization",  # a named organisation or government body: "the State Department"
     "agency",  # a wire agency: "Reuters", "the Interfax news agency"
-    "media",  # another news outlet: "CNN", "The Washington Post"
-    "document",  # a report, statement, poll, filing, social-media post
+    "media",  # another news outlet or its show: "CNN", "The Washington Post", "Meet the Press"
+    "document",  # a report, statement, filing, release, ad, social-media post
+    "poll",  # a poll or pollster: "a Quinnipiac poll", "64 percent who say"
     "pronoun",  # "he", "she", "they" that could not be resolved to a name
-    "anonymous",  # an unnamed source: "officials", "a person familiar with the talks"
-    "unknown",  # no source, or one the extractor cannot type
+    "anonymous",  # an unnamed person or role: "a senior official", "her advisers"
+    "group",  # a vague collective: "critics", "many", "some Republicans", "observers"
+    "unknown",  # a source the extractor cannot type
+    "none",  # no source at all: the reporter's inference, "it is believed that ..."
 )
 
 #: Source types that name who is speaking, so a reader can weigh the source.
-NAMED_SOURCE_TYPES = frozenset({"person", "organization", "agency", "media", "document"})
+NAMED_SOURCE_TYPES = frozenset({"person", "organization", "agency", "media", "document",
+                                "poll"})
 
 #: Wire-credit forms that mean the story is the agency's own copy (not merely citing it).
 COPY_FORMS = frozenset({"dateline", "byline", "credit_line"})
@@ -60,12 +64,44 @@ class Paragraph:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a sentence as the parse read it: what rules read instead of spaCy's tokens,
+    so they stay testable without a model (`sourcescore.testing` builds these by hand).
+
+    `lemma` is lower case; `pos` the coarse part of speech (NOUN, VERB, ADJ, ...), `tag` the
+    fine one (NNS, VBD, JJS, MD, ...); `head` the index in the sentence's `words` of the word
+    this one depends on (its own index for the root), `dep` the relation; `entity` the named
+    entity label the word is part of ("" when none).
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str = ""
+    tag: str = ""
+    dep: str = ""
+    head: int = -1
+    entity: str = ""
+
+
+#: What kind of piece a story is; each has its profile of rules in the configuration.
+GENRES = ("news", "analysis", "opinion", "transcript", "list")
+
+#: What a sentence is in the story: a `body` sentence makes claims; the others do not.
+ROLES = ("body", "headline", "byline", "caption", "boilerplate", "list")
+
+
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence with the few parse features rules need, so rules stay model-free.
+    """A sentence with the parse features rules need, so rules stay model-free.
 
-    `lemmas` are the lower-cased lemmas of its words, in order; `entity_labels` the spaCy labels
-    of the named entities it contains; `is_heading` marks a title or subhead line.
+    `lemmas` are the lower-cased lemmas of its words (punctuation left out), in order;
+    `words` every token with its tags and dependencies (`Word`); `entity_labels` the spaCy
+    labels of the named entities it contains; `role` what it is in the story (`ROLES`:
+    headlines and subheads, bylines and credit lines, captions, boilerplate and list rows are
+    not claims); `is_heading` marks a title or subhead line.
     """
 
     index: int
@@ -77,6 +113,8 @@ class Sentence:
     entity_labels: frozenset[str] = frozenset()
     is_heading: bool = False
     is_question: bool = False
+    words: tuple[Word, ...] = ()
+    role: str = "body"
 
 
 @dataclass(frozen=True)
@@ -227,6 +265,9 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     wire_credits: tuple[WireCredit, ...] = ()
     word_count: int = 0
+    #: news, analysis, opinion, transcript or list (`GENRES`), and why it was taken for one
+    genre: str = "news"
+    genre_evidence: str = ""
     references: Any = field(default=None, compare=False, repr=False)
     doc: Any = field(default=None, compare=False, repr=False)
 
@@ -307,13 +348,18 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Flag:
-    """What a rule reports: a place in the text and why it matters."""
+    """What a rule reports: a place in the text and why it matters.
+
+    `confidence` (0-1) says how sure the rule is that an editor would agree; None when the
+    rule does not say.
+    """
 
     start: int
     end: int
     message: str
     suggestion: str | None = None
     severity: str | None = None  # None: the rule's configured severity
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

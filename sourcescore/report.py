@@ -44,6 +44,7 @@ class Finding:
     end_column: int
     text: str
     suggestion: str | None = None
+    confidence: float | None = None
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.start, self.end, self.code, self.message)
@@ -54,6 +55,7 @@ class Finding:
             "severity": self.severity, "message": self.message, "suggestion": self.suggestion,
             "start": self.start, "end": self.end, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column, "text": self.text,
+            "confidence": None if self.confidence is None else round(self.confidence, 3),
         }
 
 

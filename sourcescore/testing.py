@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
+from sourcescore.analysis.units import assign_roles
 from sourcescore.analysis.wire import find_wire_credits
 from sourcescore.model import Analysis, Attribution, Entity, RuleOutcome, Sentence, Span
 
@@ -57,7 +58,7 @@ def attribution(text: str, *, content: str, source: str | None = None, cue: str 
 def article(text: str, *attributions: Attribution, entities: tuple[Entity, ...] = ()) -> Analysis:
     """A model-free `Analysis` of `text` with the given attributions."""
     paragraphs = split_paragraphs(text)
-    sentences = _split_sentences(text, paragraphs)
+    sentences = assign_roles(text, paragraphs, _split_sentences(text, paragraphs))
     return Analysis(
         text=text, paragraphs=paragraphs, sentences=sentences, entities=entities,
         quotations=find_quotations(text, paragraphs), attributions=tuple(attributions),

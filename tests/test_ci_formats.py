@@ -132,3 +132,12 @@ def test_junit_has_a_suite_per_file_and_fails_what_fails_the_check(runner, stori
             assert float(score["score"]) == file["score"]
     assert int(root.get("failures")) == sum(int(s.get("failures")) for s in suites.values())
     assert int(root.get("errors")) == 1
+
+
+def test_html_report_has_a_colour_for_every_source_type():
+    from sourcescore_plugins.formats.html_report import TYPE_COLOURS
+
+    from sourcescore.model import SOURCE_TYPES
+
+    assert set(TYPE_COLOURS) == set(SOURCE_TYPES)
+    assert len(set(TYPE_COLOURS.values())) == len(TYPE_COLOURS)

@@ -63,3 +63,13 @@ def test_the_schema_s_rule_code_is_the_registry_s():
 
     schema = report_schema()
     assert schema["$defs"]["rule"]["properties"]["code"]["pattern"] == CODE_PATTERN.pattern
+
+
+def test_the_schema_s_enumerations_are_the_model_s():
+    import typing
+
+    from sourcescore.model import SOURCE_TYPES, Pattern
+
+    attribution = report_schema()["$defs"]["attribution"]["properties"]
+    assert attribution["source_type"]["enum"] == list(SOURCE_TYPES)
+    assert set(attribution["pattern"]["enum"]) == set(typing.get_args(Pattern))

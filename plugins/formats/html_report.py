@@ -27,7 +27,8 @@ from sourcescore.report import FileReport, Finding, Report, rounded
 #: A colour per source type, from accountable (greens, blues) to unaccountable (orange, grey).
 TYPE_COLOURS = {
     "person": "#1b9e77", "organization": "#2c7fb8", "agency": "#4a4ae0", "media": "#8856a7",
-    "document": "#a6761d", "pronoun": "#7f7f7f", "anonymous": "#e6550d", "unknown": "#9e9e9e",
+    "document": "#a6761d", "poll": "#2a8a7f", "pronoun": "#7f7f7f", "anonymous": "#e6550d",
+    "group": "#c0392b", "unknown": "#9e9e9e", "none": "#c51b8a",
 }
 #: No network access, no external files: styles and script are inline, images data: URIs.
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from sourcescore.analysis.attribution import Candidate, extract, text_of
+from sourcescore.analysis.genre import detect_genre
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.sources import resolve_sources, source_type
+from sourcescore.analysis.units import assign_roles
 from sourcescore.analysis.wire import find_wire_credits
 from sourcescore.model import (
     DOC_NOT_KEPT,
@@ -20,6 +23,7 @@ from sourcescore.model import (
     Quotation,
     Sentence,
     Span,
+    Word,
 )
 
 _HEADING_END = tuple(".!?:\"”’'")
@@ -87,11 +91,11 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
     text = text_of(doc)
     paragraphs = paragraphs if paragraphs is not None else split_paragraphs(text)
     entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
-    sentences = _sentences(doc, paragraphs, entities)
+    sentences = assign_roles(text, paragraphs, _sentences(doc, paragraphs, entities))
     quotations = find_quotations(text, paragraphs)
     candidates = extract(doc, quotations)
     attributions = _attributions(text, candidates, quotations, sentences, entities)
-    return Analysis(
+    return with_genre(Analysis(
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
@@ -102,7 +106,14 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
         word_count=_word_count(doc),
         references=references,
         doc=doc if keep_doc else None,
-    )
+    ))
+
+
+def with_genre(analysis: Analysis) -> Analysis:
+    """The analysis with the genre its text shows (`sourcescore.analysis.genre`)."""
+    genre, evidence = detect_genre(analysis.text, analysis.paragraphs, analysis.sentences,
+                                   analysis.attributions, analysis.in_quotation)
+    return replace(analysis, genre=genre, genre_evidence=evidence)
 
 
 def _word_count(doc) -> int:
@@ -130,14 +141,16 @@ def joined(text: str, parts: list[tuple[int, Analysis]], references=None,
             start = s.start + offset
             sentences.append(replace(
                 s, index=base + s.index, start=start, end=s.end + offset,
-                paragraph=max(0, bisect.bisect_right(paragraph_starts, start) - 1)))
+                paragraph=max(0, bisect.bisect_right(paragraph_starts, start) - 1),
+                words=tuple(replace(w, start=w.start + offset, end=w.end + offset)
+                            for w in s.words)))
         entities.extend(replace(e, start=e.start + offset, end=e.end + offset)
                         for e in part.entities)
         attributions.extend(_shifted_attribution(a, offset, base) for a in part.attributions)
-    return Analysis(
+    return with_genre(Analysis(
         text=text,
         paragraphs=paragraphs,
-        sentences=tuple(sentences),
+        sentences=assign_roles(text, paragraphs, tuple(sentences)),
         entities=tuple(entities),
         quotations=find_quotations(text, paragraphs),
         attributions=tuple(attributions),
@@ -145,7 +158,7 @@ def joined(text: str, parts: list[tuple[int, Analysis]], references=None,
         word_count=sum(part.word_count for _, part in parts),
         references=references,
         doc=doc,
-    )
+    ))
 
 
 def _shifted_attribution(a: Attribution, offset: int, sentence_base: int) -> Attribution:
@@ -188,7 +201,19 @@ def _sentence(index: int, tokens: list, para: Paragraph | None, full_text: str,
         entity_labels=entity_labels,
         is_heading=whole_paragraph and not text.endswith(_HEADING_END) and len(tokens) < 20,
         is_question=text.rstrip("\"”’' ").endswith("?"),
+        words=_words(tokens),
     )
+
+
+def _words(tokens: list) -> tuple[Word, ...]:
+    """The sentence's tokens as `Word`s; a head outside the sentence (the parser's root
+    across a forced paragraph start) counts as the word's own."""
+    position = {t.i: n for n, t in enumerate(tokens)}
+    intern = sys.intern
+    return tuple(Word(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), intern(t.pos_),
+                      intern(t.tag_), intern(t.dep_), position.get(t.head.i, n),
+                      intern(t.ent_type_))
+                 for n, t in enumerate(tokens))
 
 
 def _labels_between(entities, starts: list[int], start: int, end: int) -> frozenset[str]:
@@ -199,6 +224,7 @@ def _labels_between(entities, starts: list[int], start: int, end: int) -> frozen
 def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation, ...],
                   sentences: tuple[Sentence, ...], entities) -> tuple[Attribution, ...]:
     starts = [s.start for s in sentences]
+    proper = frozenset(w.start for s in sentences for w in s.words if w.pos == "PROPN")
     quoted = sorted(p for q in quotations for p in (q.fragments or ((q.start, q.end),)))
     quoted_starts = [p[0] for p in quoted]
     built = []
@@ -217,7 +243,7 @@ def _attributions(text, candidates: list[Candidate], quotations: tuple[Quotation
             source=source,
             cue=cue,
             kind=_kind(c.content, quoted, quoted_starts),
-            source_type=source_type(referent, entities),
+            source_type=source_type(referent, entities, proper),
             source_name=referent.text if c.antecedent and referent else None,
             sentence=_sentence_index(starts, anchor),
             confidence=c.confidence,

@@ -180,16 +180,54 @@ PHRASE_CUES = {
     "as told to": True,
 }
 
-#: Nouns that mark an unnamed human source.
+#: Nouns for an unnamed person or role: "a senior official", "her advisers", "aides". Named
+#: by what they are and where they stand, but not by name: an anonymous source.
 ANONYMOUS_HEADS = frozenset("""
-official officials source sources aide aides person people insider insiders adviser advisers
+official officials source sources aide aides person insider insiders adviser advisers
 advisor advisors staffer staffers diplomat diplomats lawmaker lawmakers member members
-spokesman spokeswoman spokesperson representative representatives observer observers critic
-critics analyst analysts expert experts witness witnesses resident residents operative
+spokesman spokeswoman spokesperson representative representatives witness witnesses operative
 operatives strategist strategists ally allies associate associates confidant confidants
 someone somebody figure figures officer officers employee employees executive executives
-negotiator negotiators supporter supporters opponent opponents voter voters
-individual individuals
+negotiator negotiators individual individuals friend friends relative relatives investigator
+investigators prosecutor prosecutors attorney attorneys lawyer lawyers
+""".split())
+
+#: Nouns for a generic group that speaks or believes as one: "critics say", "analysts expect".
+#: Nobody can check what "observers" think; attributing to them is vague, not anonymous.
+GROUP_HEADS = frozenset("""
+critic critics observer observers analyst analysts expert experts pundit pundits commentator
+commentators supporter supporters opponent opponents voter voters resident residents people
+activist activists environmentalist environmentalists conservative conservatives liberal
+liberals progressive progressives investor investors trader traders economist economists
+scholar scholars historian historians scientist scientists americans democrats republicans
+evangelicals fans users viewers readers authorities insiders watchers skeptics sceptics
+detractors backers defenders proponents advocates everyone everybody nobody one others
+leaders millennials speakers attendees members community communities parents students
+workers families protesters demonstrators
+""".split())
+
+#: Words that make any mention a vague group: "many", "some Republicans", "several Democrats".
+QUANTIFIERS = frozenset("""
+many some several most few numerous various certain countless other others those all both
+plenty majority
+""".split())
+
+#: Nouns that make a mention a poll: "a Quinnipiac poll", "64 percent who say", "majorities".
+POLL_HEADS = frozenset("""
+poll polls survey surveys pollster pollsters percent percentage majority majorities proportion
+share plurality respondents
+""".split())
+
+#: Role nouns a definite description can stand for a person by: "the candidate", "the real
+#: estate tycoon", "the Florida senator".
+ROLE_NOUNS = frozenset("""
+senator governor president candidate nominee businessman businesswoman billionaire mogul
+tycoon actor actress star host anchor minister secretary envoy ambassador chairman chairwoman
+chief leader congressman congresswoman mayor judge justice general commander director founder
+author writer speechwriter neurosurgeon surgeon pastor preacher rapper singer comedian
+developer magnate heiress lawyer attorney economist scholar professor spokesman spokeswoman
+former frontrunner front-runner challenger incumbent contender hopeful daughter son wife
+husband mother father brother sister widow
 """.split())
 
 #: Words that turn a descriptor into an anonymity marker: "a person familiar with", "senior".
@@ -203,7 +241,7 @@ close briefed authorized authorised
 INSTITUTION_HEADS = frozenset("""
 administration campaign government team committee office department ministry agency party
 company firm council foundation organization organisation group commission court embassy
-senate congress parliament cabinet staff
+senate congress parliament cabinet staff police military army navy
 """.split())
 
 #: Nouns for documents and posts that can be the source of a claim.
@@ -213,6 +251,8 @@ documents memo memos filing filings lawsuit complaint ruling letter letters emai
 e-mail transcript release analysis audit review record records tweet tweets post posts
 website site blog video footage figures estimate estimates census indictment affidavit
 testimony order plan proposal bill resolution motion platform book column editorial op-ed
+ad ads advertisement commercial account page feed speech remarks transcript calendar filings
+schedule tally count analysis investigation inquiry guidance guidelines reply response letter
 """.split())
 
 #: Wire agencies: canonical name -> names and abbreviations that refer to it.
@@ -246,13 +286,28 @@ AGENCIES = {
 #: ("CP" is a party, "PA" a state, "RIA" and "ANI" words or names in other languages).
 DATELINE_ONLY_AGENCY_NAMES = frozenset({"CP", "PA", "RIA", "Jiji", "ANI"})
 
-#: Other news outlets, for second-hand sourcing ("told CNN", "according to The Times").
-MEDIA_OUTLETS = frozenset("""
-CNN MSNBC CNBC NBC ABC CBS Fox BBC NPR PBS C-SPAN Politico Axios Breitbart Newsmax
-Guardian Telegraph Times Post Journal Tribune Herald Chronicle Gazette Examiner Economist
-Atlantic Newsweek Slate Salon Vox BuzzFeed HuffPost Huffington Beast Intercept ProPublica
-Jazeera Spiegel Haaretz Kommersant Izvestia Sputnik Yahoo TMZ Univision Telemundo
+def _listed(name: str) -> frozenset[str]:
+    """Names from a data file beside this module: one per line, `#` starts a comment."""
+    from importlib.resources import files
+
+    text = files("sourcescore.analysis").joinpath("data").joinpath(name).read_text("utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(line for line in lines if line)
+
+
+#: News outlets and their shows, for second-hand sourcing ("told CNN", "according to The
+#: Times") and `media` sources; the list is `data/outlets.txt`.
+MEDIA_OUTLETS = _listed("outlets.txt")
+
+#: Words that make a capitalised name a newspaper or broadcaster: "the Miami Herald",
+#: "The Baltimore Sun", "ABC News".
+MASTHEAD_WORDS = frozenset("""
+Times Post Journal Tribune Herald Chronicle Gazette Examiner Sun Globe Observer Inquirer
+Dispatch Courier Telegraph Guardian Mirror News Magazine Weekly Daily
 """.split())
+
+#: Polling and audience-measurement organisations (`data/pollsters.txt`).
+POLLSTERS = _listed("pollsters.txt")
 
 #: Words that show a noun phrase names a news outlet or programme.
 MEDIA_HEADS = frozenset("""

@@ -13,15 +13,22 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sourcescore.analysis.lexicon import (
     ANONYMITY_MARKERS,
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
+    GROUP_HEADS,
     INSTITUTION_HEADS,
+    MASTHEAD_WORDS,
     MEDIA_HEADS,
     MEDIA_OUTLETS,
     PERSONAL_PRONOUNS,
+    POLL_HEADS,
+    POLLSTERS,
+    QUANTIFIERS,
+    ROLE_NOUNS,
 )
 from sourcescore.analysis.wire import agency_mention
 from sourcescore.model import Attribution, Entity, Span
@@ -33,8 +40,8 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her"})
 
 @dataclass(frozen=True)
 class Mention:
-    """What typing reads about a source mention: its words, its head word and the entity
-    labels on its head part (before its first preposition)."""
+    """What typing reads about a source mention: its words, its head word, the entity labels
+    on its head part (before its first preposition) and which of its words are proper nouns."""
 
     span: Span
     words: tuple[str, ...]
@@ -42,9 +49,11 @@ class Mention:
     head: str
     labels: frozenset[str]
     entities: tuple[Entity, ...]
+    proper: bool = False  # every word a proper noun (by the parse, not by its capital)
 
 
-def mention_of(span: Span, entities: tuple[Entity, ...]) -> Mention | None:
+def mention_of(span: Span, entities: tuple[Entity, ...],
+               proper_nouns: frozenset[int] = frozenset()) -> Mention | None:
     words = tuple(_WORD.findall(span.text))
     if not words:
         return None
@@ -55,7 +64,9 @@ def mention_of(span: Span, entities: tuple[Entity, ...]) -> Mention | None:
             _is_known_surname(words[-1], entities):
         # "Witkoff" after "Steve Witkoff" was named, whatever the model calls the short mention
         labels = frozenset({"PERSON"})
-    return Mention(span, words, lower, _head_word(list(lower)), labels, entities)
+    starts = [span.start + m.start() for m in _WORD.finditer(span.text)]
+    proper = bool(proper_nouns) and all(start in proper_nouns for start in starts)
+    return Mention(span, words, lower, _head_word(list(lower)), labels, entities, proper)
 
 
 def _is_pronoun(m: Mention) -> bool:
@@ -66,9 +77,24 @@ def _names_agency(m: Mention) -> bool:
     return bool(agency_mention().search(m.span.text))
 
 
+def _names_pollster(m: Mention) -> bool:
+    """"a Quinnipiac poll", "Gallup", "64 percent who say", "majorities of voters"."""
+    return bool(_name_pattern(POLLSTERS).search(m.span.text)) or m.head in POLL_HEADS or \
+        any(w in POLL_HEADS for w in m.lower[:6]) or bool(_SHARE.search(m.span.text.lower())) \
+        or m.head in ("surveyed", "polled", "questioned", "interviewed")  # "those surveyed"
+
+
+#: A share of people as a poll reports it: "4 in 10", "six in 10", "an average of 10 percent".
+_SHARE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten)\b"
+                    r"|\b\d+(?:\.\d+)?\s*(?:%|percent)")
+
+
 def _names_outlet(m: Mention) -> bool:
-    return any(w in MEDIA_OUTLETS for w in m.words) or (
-        any(w in MEDIA_HEADS for w in m.lower) and bool(m.labels & {"ORG", "WORK_OF_ART"}))
+    """A listed outlet or show, a masthead ("the Baltimore Sun"), or a medium named as an
+    organisation ("the magazine" when the model sees a name)."""
+    return bool(_name_pattern(MEDIA_OUTLETS).search(m.span.text)) or \
+        bool(_MASTHEAD.search(m.span.text)) or (
+            any(w in MEDIA_HEADS for w in m.lower) and bool(m.labels & {"ORG", "WORK_OF_ART"}))
 
 
 def _headed_by_institution(m: Mention) -> bool:
@@ -78,6 +104,22 @@ def _headed_by_institution(m: Mention) -> bool:
 
 def _names_person(m: Mention) -> bool:
     return "PERSON" in m.labels or _titled_name(list(m.words))
+
+
+def _headed_by_a_name(m: Mention) -> bool:
+    """A person named at the head, whatever names their outlet: "Breitbart Texas editor
+    Brandon Darby", "Fox's Chris Wallace"."""
+    return "PERSON" in _head_labels(m.span, m.entities)
+
+
+def _is_group(m: Mention) -> bool:
+    """A generic group: "critics", "many", "some Republicans", "several Democrats", "others"."""
+    if m.lower[0] in QUANTIFIERS or m.head in QUANTIFIERS:
+        return True
+    if m.head in GROUP_HEADS:
+        return not any(w in ("her", "his", "their") for w in m.lower[:1])  # "her supporters"
+    return "NORP" in m.labels and m.words[-1][:1].isupper() and m.lower[-1].endswith("s") and \
+        len(m.words) <= 3  # "Democrats", "Senate Republicans"
 
 
 def _is_unnamed(m: Mention) -> bool:
@@ -95,25 +137,49 @@ def _heads_an_organisation(m: Mention) -> bool:
     return bool(_head_labels(m.span, m.entities) & {"ORG", "NORP", "GPE", "FAC"})
 
 
+def _proper_name(m: Mention) -> bool:
+    """A name the model did not label: proper nouns by the parse, short ("D'Souza said")."""
+    return m.proper and len(m.words) <= 3 and not m.labels
+
+
 #: The typing rules in order: the first that holds gives the mention's type.
 TYPING_RULES: tuple[tuple[str, Callable[[Mention], bool]], ...] = (
     ("pronoun", _is_pronoun),
     ("agency", _names_agency),
+    ("poll", _names_pollster),
+    ("person", _headed_by_a_name),
     ("media", _names_outlet),
     ("organization", _headed_by_institution),
     ("person", _names_person),
+    ("group", _is_group),
     ("anonymous", _is_unnamed),
     ("document", _is_document),
     ("organization", _heads_an_organisation),
+    ("person", _proper_name),
 )
 
 
-def source_type(span: Span | None, entities: tuple[Entity, ...]) -> str:
-    """Classify a source mention into one of `sourcescore.model.SOURCE_TYPES`."""
-    mention = mention_of(span, entities) if span is not None else None
+def source_type(span: Span | None, entities: tuple[Entity, ...],
+                proper_nouns: frozenset[int] = frozenset()) -> str:
+    """Classify a source mention into one of `sourcescore.model.SOURCE_TYPES` (`none` when
+    there is no source). `proper_nouns` are the offsets of words the parse calls proper nouns."""
+    if span is None:
+        return "none"
+    mention = mention_of(span, entities, proper_nouns)
     if mention is None:
         return "unknown"
     return next((kind for kind, holds in TYPING_RULES if holds(mention)), "unknown")
+
+
+@lru_cache(maxsize=4)
+def _name_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """Whole-word, case-sensitive: "The Hill" is the paper, "the hill" is not."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+
+
+_MASTHEAD = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s+){1,3}(?:" + "|".join(sorted(MASTHEAD_WORDS))
+                       + r")\b")
 
 
 def _head_labels(span: Span, entities: tuple[Entity, ...]) -> set[str]:
@@ -167,7 +233,8 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
     speakers: list[Attribution] = []  # named-person attributions seen so far, in text order
     people = [e for e in entities if e.label == "PERSON"]
     for attribution in attributions:
-        name = _referent(attribution, speakers) or _titled_person(attribution, text, people)
+        name = _referent(attribution, speakers) or _titled_person(attribution, text, people) \
+            or _described_person(attribution, speakers)
         if name is not None:
             attribution = replace(attribution, source_name=name, source_type="person",
                                   confidence=attribution.confidence * 0.9)
@@ -196,6 +263,16 @@ def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | No
             if speaker.source is not None and title in speaker.source.text.lower():
                 return speaker.source_name
     return None
+
+
+def _described_person(attribution: Attribution, speakers: list[Attribution]) -> str | None:
+    """"the real estate tycoon", "the Florida senator": a role that names no one, taken (like
+    a pronoun) for the person who spoke last, within a few sentences."""
+    title = _title_word(attribution)
+    if title not in ROLE_NOUNS or not speakers:
+        return None
+    last = speakers[-1]
+    return last.source_name if attribution.sentence - last.sentence <= 8 else None
 
 
 def _title_word(attribution: Attribution) -> str | None:

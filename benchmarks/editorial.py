@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Score sourcescore's findings and article scores against a standards editor's labels.
+
+Usage: python benchmarks/editorial.py [--labels PATH] [--corpus PATH] [--show N] [--keep DIR]
+
+The labels (`../shared/eval/editorial/labels_dev.jsonl`, 30 PolNeAR dev articles marked sentence
+by sentence with what an editor flags, each graded 1-5) and the corpus they index
+(`../shared/eval/dev.jsonl`) are read at run time and never copied. The articles are checked
+exactly as `sourcescore check DIR -f json` checks them (the default configuration, through the
+same `Checker`), and the shared scorer (`score_editorial.py`, beside the labels) prints precision
+and recall per category, and Spearman's rho between the article scores and the editors' grades.
+Skips with a message when the labels are not there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_LABELS = EVAL / "editorial" / "labels_dev.jsonl"
+DEFAULT_CORPUS = EVAL / "dev.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", default=str(DEFAULT_LABELS))
+    parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    parser.add_argument("--config", default=str(ROOT / "rules.toml"))
+    parser.add_argument("--show", type=int, default=0, help="misses and false alarms to print")
+    parser.add_argument("--keep", default=None, help="write the articles and report here")
+    args = parser.parse_args(argv)
+    labels, corpus = Path(args.labels), Path(args.corpus)
+    if not labels.is_file() or not corpus.is_file():
+        print(f"benchmark skipped: {labels} or {corpus} not found")
+        return 0
+    scorer = labels.parent / "score_editorial.py"
+    out = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="sourcescore-ed-"))
+    docs = out / "docs"
+    subprocess.run([sys.executable, str(scorer), "--corpus", str(corpus), "--labels",
+                    str(labels), "--write-docs", str(docs)], check=True, capture_output=True)
+    report = out / "report.json"
+    report.write_text(_report(sorted(docs.glob("*.txt")), args.config), encoding="utf-8")
+    command = [sys.executable, str(scorer), "--corpus", str(corpus), "--labels", str(labels),
+               "--report", str(report)]
+    if args.show:
+        command += ["--show", str(args.show)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    print(result.stdout.rstrip() or result.stderr.rstrip())
+    return result.returncode
+
+
+def _report(paths: list[Path], config: str) -> str:
+    """The JSON report `sourcescore check PATHS -f json` prints, made in this process."""
+    import io
+
+    from sourcescore.api import Checker
+
+    checker = Checker(config)
+    files = list(checker.check_texts((str(p), p.read_text(encoding="utf-8")) for p in paths))
+    out = io.StringIO()
+    checker.plugins.formats["json"].render(checker.report(files), out, None)
+    return out.getvalue()
+
+
+def figures(output: str) -> dict[str, float]:
+    """The scorer's last line (`key=value ...`) as numbers."""
+    last = output.strip().splitlines()[-1]
+    return {k: float(v) for k, v in re.findall(r"(\w+)=([-\d.nan]+)", last)}
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())

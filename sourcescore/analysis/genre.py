@@ -1,0 +1,87 @@
+"""What kind of piece a story is, from its text: news, opinion, a transcript or a list.
+
+Editors judge sourcing by genre: a column argues in its author's voice, a transcript's speaker
+labels are its attributions, a tally introduced by its source needs nothing more. From the text
+alone, in the order tried:
+
+* `transcript` - a third or more of the body paragraphs open with a speaker's label
+  ("TAPPER: ...", "Q: ...");
+* `list` - half or more of the paragraphs are list rows (`units`);
+* `opinion` or `analysis` - the page labels itself so, in a kicker before or at the head of
+  the title ("OPINION | ...", "Op-Ed:", "Commentary", "ANALYSIS: ...");
+* `opinion` - the author speaks in the first person singular outside quotations (at least
+  three times, and once per 200 words), or the story ends on a columnist's tag line ("Jane Doe
+  is a senior fellow at ...");
+* otherwise `news`. (`analysis` that does not say so is not something prose shows: it comes
+  from the page's metadata or the `genre` option.)
+
+Each decision comes with its evidence, which every report shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sourcescore.model import Attribution, Paragraph, Sentence
+
+#: A page's own label for its genre, opening the title or on a line of its own above it.
+_KICKER = re.compile(r"^\s*(?P<label>opinion|op-ed|op ed|commentary|column|editorial|viewpoint"
+                     r"|perspective|analysis|news analysis)\s*(?:[:|\u2014\u2013-]|$)",
+                     re.IGNORECASE)
+_KICKER_GENRE = {"analysis": "analysis", "news analysis": "analysis"}
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+
+
+def detect_genre(text: str, paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentence, ...],
+                 attributions: tuple[Attribution, ...], in_quotation) -> tuple[str, str]:
+    """(genre, evidence) for a story."""
+    body = [s for s in sentences if s.role == "body"]
+    labelled = {a.sentence for a in attributions if a.pattern == "colon" and a.cue_lemma == ":"}
+    body_paragraphs = {s.paragraph for s in body}
+    opening = {s.paragraph for s in body if s.index in labelled and
+               _opens_paragraph(s, paragraphs)}
+    if body_paragraphs and len(opening) * 3 >= len(body_paragraphs) and len(opening) >= 3:
+        return "transcript", f"{len(opening)} of {len(body_paragraphs)} paragraphs open with " \
+                             "a speaker's label"
+    kicker = _kicker(sentences)
+    if kicker is not None:
+        return kicker
+    rows = {s.paragraph for s in sentences if s.role == "list"}
+    if paragraphs and len(rows) * 2 >= len(paragraphs) and len(rows) >= 3:
+        return "list", f"{len(rows)} of {len(paragraphs)} paragraphs are list rows"
+    first_person = [w for s in body for w in s.words if w.lemma in _FIRST_PERSON and
+                    w.tag in ("PRP", "PRP$") and not in_quotation(w.start, w.end)]
+    words = sum(len(s.lemmas) for s in body)
+    if len(first_person) >= 3 and len(first_person) * 200 >= words:
+        return "opinion", f"the author writes in the first person ({len(first_person)} times " \
+                          "outside quotations)"
+    tag_line = next((s for s in sentences if s.role == "byline" and s.index >= len(sentences) - 2
+                     and _is_tag_line(s)), None)
+    if tag_line is not None:
+        return "opinion", f"it ends on a columnist's tag line (\u201c{tag_line.text[:60]}\u201d)"
+    return "news", "none of the signs of opinion, a transcript or a list"
+
+
+def _kicker(sentences: tuple[Sentence, ...]) -> tuple[str, str] | None:
+    """The genre a page labels itself with, in its first two lines."""
+    for sentence in sentences[:2]:
+        match = _KICKER.match(sentence.text)
+        if match is not None and sentence.role != "body":
+            label = match.group("label").lower()
+            return _KICKER_GENRE.get(label, "opinion"), \
+                f"the page labels itself \u201c{match.group('label')}\u201d"
+    return None
+
+
+def _opens_paragraph(sentence: Sentence, paragraphs: tuple[Paragraph, ...]) -> bool:
+    return 0 <= sentence.paragraph < len(paragraphs) and \
+        paragraphs[sentence.paragraph].start == sentence.start
+
+
+def _is_tag_line(sentence: Sentence) -> bool:
+    """"Rick Scott is the Republican governor of Florida.": a name, then "is"."""
+    words = sentence.words
+    names = 0
+    while names < len(words) and words[names].entity == "PERSON":
+        names += 1
+    return names >= 2 and names < len(words) and words[names].lemma == "be"

@@ -1,0 +1,250 @@
+"""What sources a claim, as a standards editor reads it: speech or evidence that says it.
+
+A claim in a sentence is covered by an attribution that reports speech or writing, or a
+document, poll, count or filing, and that
+
+* `says-it` - holds the claim in its content ("X said [the claim]", "according to X, [...]"),
+  or makes the whole sentence reported speech ("[...], officials said");
+* `continues` - is the reported speech of the sentence before, in the same paragraph, which
+  this sentence carries on without a source of its own (a speaker's running paraphrase);
+* `lead-in` - opens the paragraph and names where what follows comes from ("based on an AP
+  count", "according to FEC filings", "the report found");
+* `evidence` - for a figure: a document, poll or data source named in the story whose
+  subject the figure's sentence shares ("the filings" for the donations they list).
+
+A stance or belief the reporter ascribes ("Putin wants ...", "X backs the bill") never covers a
+claim: it is a claim itself. Nor does a vague group ("critics say", "many agreed") or an
+attribution without a source: those are vague attribution, which `SRC302` flags. Sentences that
+are not body text need no cover (`needs_cover`). Everything here reads the shared analysis
+only, so it works on hand-built analyses (`sourcescore.testing`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sourcescore.model import Analysis, Attribution, Sentence
+
+#: Source types that are evidence rather than a speaker.
+EVIDENCE_TYPES = frozenset({"document", "poll", "agency", "media"})
+#: Source types too vague to cover a claim.
+VAGUE_TYPES = frozenset({"group", "none"})
+#: Cue words that, opening a paragraph, name the source of all that follows.
+LEAD_IN_CUES = frozenset({"according to", "based on", "show", "find", "report", "count",
+                          "tally"})
+#: Words that carry no subject of their own, left out when comparing what sentences are about.
+_FUNCTION = frozenset("""
+be have do say the a an of to in on for and or but that this with as by at from it its his her
+their they he she we i not will would could can may also more than there which who what when
+""".split())
+
+
+@dataclass(frozen=True)
+class Cover:
+    """Why a claim counts as sourced: how (`says-it`, `continues`, `lead-in`, `evidence`,
+    `record`) and the attribution that does it (for `record`, the first in the sentence, if
+    any)."""
+
+    how: str
+    attribution: Attribution | None
+
+
+def is_sourcing(attribution: Attribution) -> bool:
+    """Reported speech or evidence from a source that can be checked: what covers a claim."""
+    return attribution.is_speech and attribution.source is not None and \
+        attribution.source_type not in VAGUE_TYPES
+
+
+def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None = None,
+          evidence: frozenset[str] = frozenset()) -> Cover | None:
+    """What sources a claim (the span `claim`, default the whole sentence), or None."""
+    start, end = claim or (sentence.start, sentence.end)
+    for attribution in analysis.attributions_touching(sentence.index):
+        if is_sourcing(attribution) and (_holds(attribution, start, end) or
+                                         _reports(attribution, sentence) or
+                                         _under_cue(attribution, sentence, start)):
+            return Cover("says-it", attribution)
+    continued = _continued(analysis, sentence)
+    if continued is not None:
+        return Cover("continues", continued)
+    lead = _lead_in(analysis, sentence)
+    if lead is not None:
+        return Cover("lead-in", lead)
+    if evidence:
+        found = _evidence_about(analysis, sentence, evidence)
+        if found is not None:
+            return Cover("evidence", found)
+    return None
+
+
+def cover_figure(analysis: Analysis, sentence: Sentence, claim: tuple[int, int]) -> Cover | None:
+    """What sources a figure: as any claim, or a record the sentence names, or evidence on its
+    subject named in the story."""
+    if names_record(sentence):
+        return Cover("record", next(iter(analysis.attributions_touching(sentence.index)), None))
+    return cover(analysis, sentence, claim, EVIDENCE_TYPES)
+
+
+def _holds(attribution: Attribution, start: int, end: int) -> bool:
+    """The attribution's content holds the claim."""
+    pieces = attribution.fragments or (
+        ((attribution.content.start, attribution.content.end),) if attribution.content else ())
+    return any(s <= start and end <= e for s, e in pieces)
+
+
+def _under_cue(attribution: Attribution, sentence: Sentence, start: int) -> bool:
+    """The claim is in a clause that hangs on the speaker's own cue verb ("..., her advisers
+    said, because she understands ..."): the speaker's words, not the reporter's."""
+    if attribution.cue is None or start < attribution.cue.end:
+        return False  # a claim that is the cue itself ("called X and encouraged her") is not
+    words = sentence.words
+    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    for _ in range(6):
+        if at is None or not 0 <= at < len(words):
+            return False
+        if words[at].start == attribution.cue.start:
+            return True
+        if words[at].head == at:
+            return False
+        at = words[at].head
+    return False
+
+
+#: Nouns that name where a figure comes from, when the sentence itself mentions them: "on his
+#: financial disclosure form", "Labor Department figures showed".
+RECORD_NOUNS = frozenset("""
+disclosure disclosures filing filings record records data figures statistics report reports
+form forms database census survey poll polls count tally estimate estimates analysis
+""".split())
+
+
+def names_record(sentence: Sentence) -> bool:
+    """The sentence says where its figures come from: a record as the object of "in", "on",
+    "from", "according to", or as the subject of "show", "find", "indicate"."""
+    words = sentence.words
+    for word in words:
+        if word.lemma not in RECORD_NOUNS or not 0 <= word.head < len(words):
+            continue
+        head = words[word.head]
+        if word.dep == "pobj" and head.lemma in ("in", "on", "from", "to", "by", "under"):
+            return True
+        if word.dep == "nsubj" and head.lemma in _SHOWING:
+            return True
+        if any(w.head == words.index(word) and w.dep in ("relcl", "acl") and
+               w.lemma in _SHOWING for w in words):
+            return True  # "Labor Department figures ..., which showed ..."
+    return False
+
+
+_SHOWING = frozenset({"show", "find", "indicate", "list", "put", "estimate"})
+
+
+def _reports(attribution: Attribution, sentence: Sentence) -> bool:
+    """The attribution's content is most of the sentence: the sentence is reported speech."""
+    if attribution.content is None:
+        return False
+    inside = min(attribution.content.end, sentence.end) - max(attribution.content.start,
+                                                               sentence.start)
+    return inside * 2 >= sentence.end - sentence.start
+
+
+def _previous_in_paragraph(analysis: Analysis, sentence: Sentence) -> Sentence | None:
+    if sentence.index == 0:
+        return None
+    previous = analysis.sentences[sentence.index - 1]
+    return previous if previous.paragraph == sentence.paragraph else None
+
+
+#: Words that open a sentence carrying on the previous one's report: "It also found ...".
+_CARRY_ON = frozenset({"he", "she", "they", "it", "also", "additionally", "moreover",
+                       "furthermore"})
+
+
+def _continued(analysis: Analysis, sentence: Sentence) -> Attribution | None:
+    """The previous sentence's reported speech, when this one carries it on: it has no
+    source of its own and opens as a continuation ("It also found ...", "They added ...")."""
+    previous = _previous_in_paragraph(analysis, sentence)
+    if previous is None or _has_own_source(analysis, sentence) or \
+            not set(sentence.lemmas[:2]) & _CARRY_ON:
+        return None
+    return next((a for a in analysis.attributions_touching(previous.index)
+                 if is_sourcing(a) and _reports(a, previous)), None)
+
+
+def _has_own_source(analysis: Analysis, sentence: Sentence) -> bool:
+    return any(a.source is not None for a in analysis.attributions_in_sentence(sentence.index))
+
+
+def _lead_in(analysis: Analysis, sentence: Sentence) -> Attribution | None:
+    """The paragraph's first sentence, when it names where the paragraph comes from."""
+    first = next((s for s in analysis.sentences[:sentence.index]
+                  if s.paragraph == sentence.paragraph), None)
+    if first is None:
+        return None
+    for attribution in analysis.attributions_in_sentence(first.index):
+        cue = (attribution.cue_lemma or "").lower()
+        if is_sourcing(attribution) and (cue in LEAD_IN_CUES or
+                                         attribution.source_type in EVIDENCE_TYPES):
+            return attribution
+    return None
+
+
+#: How many paragraphs a source named in a section carries over into, and how many opening
+#: body paragraphs count as framing the whole story.
+CARRY_PARAGRAPHS = 3
+FRAME_PARAGRAPHS = 3
+
+
+def _evidence_about(analysis: Analysis, sentence: Sentence,
+                    types: frozenset[str]) -> Attribution | None:
+    """A source of one of `types` named in the story that covers the sentence: it frames the
+    story (named in its opening paragraphs), or it was named earlier in the same section within
+    a few paragraphs, or the sentence shares three or more content words with the paragraph
+    that names it."""
+    words = topic(sentence.lemmas)
+    opening = _opening_paragraphs(analysis)
+    for attribution in analysis.attributions:
+        if not is_sourcing(attribution) or attribution.source_type not in types or \
+                attribution.sentence >= len(analysis.sentences):
+            continue
+        named = analysis.sentences[attribution.sentence]
+        if named.paragraph in opening or _carries_over(analysis, named, sentence):
+            return attribution
+        about = [w for s in analysis.sentences if s.paragraph == named.paragraph
+                 for w in s.lemmas]
+        if len(words & topic(about)) >= 3:
+            return attribution
+    return None
+
+
+def _opening_paragraphs(analysis: Analysis) -> frozenset[int]:
+    """The story's first body paragraphs: a source named there frames the story."""
+    found: list[int] = []
+    for sentence in analysis.sentences:
+        if sentence.role == "body" and sentence.paragraph not in found:
+            found.append(sentence.paragraph)
+            if len(found) == FRAME_PARAGRAPHS:
+                break
+    return frozenset(found)
+
+
+def _carries_over(analysis: Analysis, named: Sentence, sentence: Sentence) -> bool:
+    """The source was named before the sentence, in the same section (no heading between),
+    at most `CARRY_PARAGRAPHS` paragraphs back."""
+    if not named.index <= sentence.index or \
+            sentence.paragraph - named.paragraph > CARRY_PARAGRAPHS:
+        return False
+    return not any(s.role == "headline"
+                   for s in analysis.sentences[named.index:sentence.index])
+
+
+def topic(lemmas) -> frozenset[str]:
+    """The content words of a sentence: what it is about."""
+    return frozenset(w for w in lemmas if w.isalpha() and len(w) > 2 and w not in _FUNCTION)
+
+
+def needs_cover(sentence: Sentence, analysis: Analysis) -> bool:
+    """Body text outside quotation marks: a sentence that can make a claim of its own."""
+    return sentence.role == "body" and not sentence.is_question and \
+        not analysis.in_quotation(sentence.start, sentence.end) and \
+        not sentence.text.lstrip().startswith("<")  # an embedded post: its author's words
