@@ -7,11 +7,13 @@ What it flags:
     when nothing covers it (`sourcescore.coverage`): no reported speech or evidence in the
     sentence, no speaker's paraphrase it carries on from the sentence before, no paragraph
     lead-in that says where the paragraph comes from, and, for a figure, no record, document or
-    poll named near it. One finding per sentence, marking the words of its surest claim. Headlines, bylines, captions, boilerplate, list rows, questions
-    and quotations are not claims; settled background, scheduled events and what was said at a
-    public event are not flagged. In an opinion piece only figures are checked: the argument is
-    the columnist's own. The sub-score is the share of claims that are covered, smoothed by
-    `prior` so that one claim in a brief does not swing it from 0 to 100.
+    poll named near it. One finding per sentence, marking the words of its surest claim; a
+    claim put to a vague source is left to SRC302. Headlines, bylines, captions, boilerplate,
+    list rows, questions and quotations are not claims; settled background, scheduled events
+    and what was said at a public event are not flagged. In an opinion piece only figures are
+    checked: the argument is the columnist's own. The sub-score is the share of claims that
+    are covered, smoothed by `prior` so that one claim in a brief does not swing it from 0 to
+    100.
 
 Why it matters:
     An unsourced figure, motive or judgement is the news equivalent of "citation needed": the
@@ -41,11 +43,12 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.claims import KINDS, Claim, claims_in
-from sourcescore.coverage import VAGUE_TYPES, cover, cover_figure, needs_cover
+from sourcescore.coverage import cover, cover_figure, needs_cover
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.options import NonNegative
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome
+from sourcescore.vague import find_vague
 
 #: What each kind of claim needs, for the finding's message.
 NEEDS = {
@@ -77,8 +80,7 @@ def check(analysis: Analysis, options: Options):
         if not found:
             continue
         claims += 1
-        uncovered = [c for c in found if not _vague(analysis, sentence, c) and
-                     _cover(analysis, sentence, c) is None]
+        uncovered = _uncovered(analysis, sentence, found)
         if uncovered:  # one finding per sentence, on its surest claim
             surest = max(uncovered, key=lambda claim: CONFIDENCE[claim.kind])
             flags.append(_flag(analysis, sentence, surest))
@@ -89,9 +91,17 @@ def check(analysis: Analysis, options: Options):
                    claims=claims, unattributed=len(flags))
 
 
-#: Cognition verbs whose content is a proposition put to the holder: "Traders expect ...".
-PROPOSITIONAL = frozenset({"expect", "believe", "think", "predict", "suspect", "assume",
-                           "doubt", "know", "understand", "anticipate", "estimate", "say"})
+def _uncovered(analysis: Analysis, sentence: Sentence, found: list[Claim]) -> list[Claim]:
+    """The claims nothing covers. A claim put to nobody checkable ("critics say ...", "is
+    expected to ...") is one problem, which SRC302 reports. A judgement made with its figure
+    ("the best-funded PAC, with $23 million") stands on the figure: when the figure is
+    sourced, so is the judgement."""
+    if find_vague(analysis, sentence):
+        return []
+    left = [c for c in found if _cover(analysis, sentence, c) is None]
+    if any(c.kind == "figure" for c in found) and not any(c.kind == "figure" for c in left):
+        left = [c for c in left if c.kind != "characterisation"]
+    return left
 
 
 def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
@@ -101,22 +111,6 @@ def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
     if claim.kind == "group-mind":  # the poll that says what a group thinks
         return cover(analysis, sentence, span, frozenset({"poll"}))
     return cover(analysis, sentence, span)
-
-
-def _vague(analysis: Analysis, sentence: Sentence, claim: Claim) -> bool:
-    """The claim (or the whole sentence) is put to a vague group or to nobody ("critics say
-    ...", "Traders expect ..."): one problem, which `SRC302` reports, not two."""
-    for attribution in analysis.attributions_touching(sentence.index):
-        if attribution.source_type not in VAGUE_TYPES or attribution.content is None or not (
-                attribution.is_speech or attribution.cue_lemma in PROPOSITIONAL):
-            continue  # a group's feeling or wish is the claim itself, not a claim put to it
-        content = attribution.content
-        if content.start <= claim.start and claim.end <= content.end:
-            return True
-        if attribution.sentence == sentence.index and attribution.source is not None and \
-                attribution.source.start <= sentence.start + 2:
-            return True  # the sentence opens with the vague source: all it says is theirs
-    return False
 
 
 def _flag(analysis: Analysis, sentence: Sentence, claim: Claim) -> Flag:

@@ -1,24 +1,36 @@
-"""SRC302 vague-attribution: weasel words standing in for a source.
+"""SRC302 vague-attribution: a claim put to a source nobody can check.
 
 What it flags:
-    Attributions to nobody in particular, in the reporter's own words: "critics say", "many
-    fear", "it is believed", "observers note", "reportedly", "is said to", "sources say". The
-    phrases live in `data/weasel.txt` (regular expressions) and the `extra_phrases` option. The
-    sub-score falls with their density per 1,000 words.
+    In the reporter's own words (never inside quotation marks, never in headlines or other
+    non-body lines), the grammatical shapes that give a claim the look of a source without one
+    (`sourcescore.vague` declares each with its examples):
+    speech or belief put to a vague group ("critics say", "many economists believe", "Traders
+    expect"), unless the story names members of that group; a view in the passive with nobody
+    holding it ("is expected to", "is widely seen as", "it is believed that"); a reaction with
+    nobody reacting ("has drawn criticism", "sparked speculation", "came under fire"); a state
+    of mind nobody holds ("hopes remain", "fears grew"); "there is a widespread recognition
+    that ..."; "has been controversial"; polls, studies or models that show something with
+    none named ("polls show", "most forecast models give"); and "reportedly", "allegedly",
+    "supposedly" as a hedge ("allegedly" for a charge in crime and court reporting is standard
+    and left alone). Phrases in `extra_phrases` are flagged too. The sub-score falls with the
+    findings' density per 1,000 words.
 
 Why it matters:
-    A weasel attribution gives a claim the look of sourcing without its substance; the reader
-    cannot tell whether "critics" are two people or two thousand, or whether "reportedly" means
-    the outlet checked.
+    A vague attribution gives a claim the look of sourcing without its substance: the reader
+    cannot tell whether "critics" are two people or two thousand, who expects what "is
+    expected", or whether "reportedly" means the outlet checked.
 
 Example (flagged):
-    The administration is reportedly confident that a deal is within reach.
+    The central bank is not expected to change rates, and critics say the plan is doomed.
 
 Not flagged:
-    Two administration officials said they were confident a deal was within reach.
+    Two bank officials said rates would not change; Senator Jane Doe called the plan doomed.
 
 Options:
-    extra_phrases (list of regex, default []): more weasel phrases.
+    constructions (list of str, default all): the constructions checked: group-says,
+    agentless-passive, reaction-drawn, mood-persists, there-is-a-view, contested,
+    unnamed-evidence, hedge-adverb.
+    extra_phrases (list of regex, default []): more phrases to flag as vague attribution.
     scale (float, default 4.0): density per 1,000 words at which the sub-score falls to 37.
 
 Sources:
@@ -34,25 +46,37 @@ from sourcescore import hookimpl
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule
-from sourcescore.ruletools import density_outcome, find_unquoted, packaged_phrases, phrase_pattern
+from sourcescore.ruletools import density_outcome, find_unquoted, phrase_pattern
+from sourcescore.vague import NAMES, ConstructionName, find_vague
 
 
 @dataclass(frozen=True)
 class Options:
+    constructions: tuple[ConstructionName, ...] = NAMES
     extra_phrases: tuple[Regex, ...] = ()
     scale: Positive = 4.0
 
 
 def check(analysis: Analysis, options: Options):
-    pattern = phrase_pattern(packaged_phrases(__package__, "data/weasel.txt")
-                             + options.extra_phrases)
-    flags = [Flag(m.start(), m.end(), f"vague attribution \u201c{m.group(0)}\u201d names no "
-                                      "source", suggestion="name who says so, or cut the claim")
-             for m in find_unquoted(pattern, analysis)]
+    flags = []
+    for sentence in analysis.sentences:
+        for found in find_vague(analysis, sentence, options.constructions):
+            text = analysis.text[found.start:found.end]
+            flags.append(Flag(found.start, found.end,
+                              f"vague attribution \u201c{text}\u201d: "
+                              f"{found.construction.summary}",
+                              suggestion="name who says so, or cut the claim",
+                              confidence=found.construction.confidence))
+    taken = [(f.start, f.end) for f in flags]
+    for match in find_unquoted(phrase_pattern(options.extra_phrases), analysis):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            flags.append(Flag(match.start(), match.end(),
+                              f"vague attribution \u201c{match.group(0)}\u201d names no source",
+                              suggestion="name who says so, or cut the claim"))
     return density_outcome(flags, analysis, options.scale, "vague attributions")
 
 
 @hookimpl
 def sourcescore_register_rules(register):
-    register(Rule("SRC302", "vague-attribution", "Weasel words standing in for a source",
+    register(Rule("SRC302", "vague-attribution", "Claims put to sources nobody can check",
                   check, Options, weight=1.5, severity="warning", doc=__doc__))

@@ -59,13 +59,17 @@ _VOTE_SHARE = re.compile(r"^\s*(?:percent\s+)?of\s+the\s+(?:vote|votes|ballots)\
 def _figure(sentence: Sentence) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
-        if word.entity in ("PERCENT", "MONEY") or (
-                word.entity in ("CARDINAL", "QUANTITY") and _large(words, index)):
-            start, end = _entity_run(words, index)
+        if _numeric(word) and (word.entity in ("PERCENT", "MONEY") or (
+                word.entity in ("CARDINAL", "QUANTITY") and _large(words, index))):
+            start, end = _entity_run(words, index)  # a number, not a mis-tagged name
             if not _VOTE_SHARE.match(sentence.text[end - sentence.start:]):
                 yield start, end
     for match in _SHARE.finditer(sentence.text):
         yield sentence.start + match.start(), sentence.start + match.end()
+
+
+def _numeric(word: Word) -> bool:
+    return word.tag == "CD" or any(ch.isdigit() for ch in word.text)
 
 
 def _large(words: tuple[Word, ...], index: int) -> bool:
@@ -280,8 +284,9 @@ _SETTLED = re.compile(r"\b(?:it['’]s|it\s+is|it\s+was|it['’]s\s+been|it\s+ha
 def _characterisation(sentence: Sentence) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
-        if word.tag in ("JJS", "RBS") and _judged(words, index, sentence.text):
-            yield word.start, words[min(index + 1, len(words) - 1)].end
+        if word.tag in ("JJS", "RBS") and word.dep in ("amod", "advmod", "attr", "acomp") and \
+                _judged(words, index, sentence.text):
+            yield word.start, words[_compound_end(words, index + (word.lemma == "most"))].end
         elif word.lemma in EVALUATIVE and word.pos == "ADJ":
             yield word.start, word.end
         elif word.lemma == "first" and word.dep == "amod" and _first_to(words, word.head) and \
@@ -290,6 +295,15 @@ def _characterisation(sentence: Sentence) -> Iterable[tuple[int, int]]:
     for pattern in (_RECORD, _SETTLED):
         for match in pattern.finditer(sentence.text):
             yield sentence.start + match.start(), sentence.start + match.end()
+
+
+def _compound_end(words: tuple[Word, ...], index: int) -> int:
+    """The last word of a hyphenated compound: "best-funded", "most well-known"."""
+    index = min(index, len(words) - 1)
+    while index + 2 < len(words) and words[index + 1].text == "-" and \
+            words[index + 1].start == words[index].end:
+        index += 2
+    return index
 
 
 def _first_to(words: tuple[Word, ...], noun: int) -> bool:

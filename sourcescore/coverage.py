@@ -114,14 +114,18 @@ def _under_cue(attribution: Attribution, sentence: Sentence, start: int) -> bool
 #: financial disclosure form", "Labor Department figures showed".
 RECORD_NOUNS = frozenset("""
 disclosure disclosures filing filings record records data figures statistics report reports
-form forms database census survey poll polls count tally estimate estimates analysis
+form forms database census survey poll polls count tally estimate estimates analysis release
+releases document documents
 """.split())
 
 
 def names_record(sentence: Sentence) -> bool:
     """The sentence says where its figures come from: a record as the object of "in", "on",
-    "from", "according to", or as the subject of "show", "find", "indicate"."""
+    "from", "according to", or as the subject of "show", "find", "include"; or it counts what a
+    document released holds (`publishes_count`)."""
     words = sentence.words
+    if publishes_count(words):
+        return True
     for word in words:
         if word.lemma not in RECORD_NOUNS or not 0 <= word.head < len(words):
             continue
@@ -136,7 +140,23 @@ def names_record(sentence: Sentence) -> bool:
     return False
 
 
-_SHOWING = frozenset({"show", "find", "indicate", "list", "put", "estimate"})
+_SHOWING = frozenset({"show", "find", "indicate", "list", "put", "estimate", "include",
+                      "contain"})
+#: Verbs of making documents public: the count of what was released is in the release itself.
+_PUBLISHING = frozenset({"release", "publish", "post", "disclose", "unveil", "declassify",
+                         "hand", "turn", "file", "submit"})
+
+
+def publishes_count(words) -> bool:
+    """"The department released more than 1,100 pages": a verb of publishing whose object is
+    counted, so the document released is where the figure can be checked."""
+    for index, word in enumerate(words):
+        if word.dep != "dobj" or not 0 <= word.head < len(words) or \
+                words[word.head].lemma not in _PUBLISHING or words[word.head].pos != "VERB":
+            continue
+        if any(w.head == index and w.dep in ("nummod", "quantmod") for w in words):
+            return True
+    return False
 
 
 def _reports(attribution: Attribution, sentence: Sentence) -> bool:

@@ -189,7 +189,7 @@ spokesman spokeswoman spokesperson representative representatives witness witnes
 operatives strategist strategists ally allies associate associates confidant confidants
 someone somebody figure figures officer officers employee employees executive executives
 negotiator negotiators individual individuals friend friends relative relatives investigator
-investigators prosecutor prosecutors attorney attorneys lawyer lawyers
+investigators prosecutor prosecutors attorney attorneys lawyer lawyers people
 """.split())
 
 #: Nouns for a generic group that speaks or believes as one: "critics say", "analysts expect".
@@ -200,8 +200,8 @@ commentators supporter supporters opponent opponents voter voters resident resid
 activist activists environmentalist environmentalists conservative conservatives liberal
 liberals progressive progressives investor investors trader traders economist economists
 scholar scholars historian historians scientist scientists americans democrats republicans
-evangelicals fans users viewers readers authorities insiders watchers skeptics sceptics
-detractors backers defenders proponents advocates everyone everybody nobody one others
+evangelicals fans users viewers readers insiders watchers skeptics sceptics
+detractors backers defenders proponents advocates everyone everybody nobody others
 leaders millennials speakers attendees members community communities parents students
 workers families protesters demonstrators
 """.split())
@@ -241,7 +241,7 @@ close briefed authorized authorised
 INSTITUTION_HEADS = frozenset("""
 administration campaign government team committee office department ministry agency party
 company firm council foundation organization organisation group commission court embassy
-senate congress parliament cabinet staff police military army navy
+senate congress parliament cabinet staff police military army navy authorities
 """.split())
 
 #: Nouns for documents and posts that can be the source of a claim.

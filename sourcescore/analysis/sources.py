@@ -81,9 +81,10 @@ def _names_pollster(m: Mention) -> bool:
     """"a Quinnipiac poll", "Gallup", "64 percent who say", "majorities of voters"."""
     return bool(_name_pattern(POLLSTERS).search(m.span.text)) or m.head in POLL_HEADS or \
         any(w in POLL_HEADS for w in m.lower[:6]) or bool(_SHARE.search(m.span.text.lower())) \
-        or m.head in ("surveyed", "polled", "questioned", "interviewed")  # "those surveyed"
+        or any(w in _RESPONDENTS for w in m.lower)  # "those surveyed"
 
 
+_RESPONDENTS = frozenset({"surveyed", "polled", "questioned", "interviewed", "respondents"})
 #: A share of people as a poll reports it: "4 in 10", "six in 10", "an average of 10 percent".
 _SHARE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten)\b"
                     r"|\b\d+(?:\.\d+)?\s*(?:%|percent)")
@@ -92,9 +93,13 @@ _SHARE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+i
 def _names_outlet(m: Mention) -> bool:
     """A listed outlet or show, a masthead ("the Baltimore Sun"), or a medium named as an
     organisation ("the magazine" when the model sees a name)."""
-    return bool(_name_pattern(MEDIA_OUTLETS).search(m.span.text)) or \
-        bool(_MASTHEAD.search(m.span.text)) or (
+    return names_outlet(m.span.text) or (
             any(w in MEDIA_HEADS for w in m.lower) and bool(m.labels & {"ORG", "WORK_OF_ART"}))
+
+
+def names_outlet(text: str) -> bool:
+    """The text names a news outlet: a listed outlet or show, or a masthead."""
+    return bool(_name_pattern(MEDIA_OUTLETS).search(text)) or bool(_MASTHEAD.search(text))
 
 
 def _headed_by_institution(m: Mention) -> bool:
@@ -116,10 +121,20 @@ def _is_group(m: Mention) -> bool:
     """A generic group: "critics", "many", "some Republicans", "several Democrats", "others"."""
     if m.lower[0] in QUANTIFIERS or m.head in QUANTIFIERS:
         return True
-    if m.head in GROUP_HEADS:
-        return not any(w in ("her", "his", "their") for w in m.lower[:1])  # "her supporters"
+    if m.head in ("source", "sources") and m.lower[-1] == m.head and \
+            all(w in _BARE for w in m.lower[:-1]):
+        return True  # "sources say": no description at all, nothing to check
+    if any(w in ANONYMITY_MARKERS for w in m.lower[1:]) and m.head in ANONYMOUS_HEADS:
+        return False  # "people briefed on the talks": an unnamed source with a basis
+    if m.head in GROUP_HEADS:  # "critics", not "her supporters" or "the investor"
+        one_person = m.lower[0] in ("the", "a", "an", "this", "that") and \
+            not m.lower[-1].endswith("s") and m.head != "people"
+        return not one_person and not any(w in ("her", "his", "their") for w in m.lower[:1])
     return "NORP" in m.labels and m.words[-1][:1].isupper() and m.lower[-1].endswith("s") and \
         len(m.words) <= 3  # "Democrats", "Senate Republicans"
+
+
+_BARE = frozenset({"a", "the", "some", "other", "several", "many"})
 
 
 def _is_unnamed(m: Mention) -> bool:

@@ -1,0 +1,156 @@
+"""Vague attribution: a claim put to a source nobody can check, found by construction.
+
+Each construction is a grammatical shape an editor recognises, declared with sentences it
+finds and sentences it leaves alone (`tests/test_vague.py` runs them all):
+
+* `group-says` - speech or belief put to a vague group: "critics say", "many fear", "Traders
+  expect", "some Republicans have argued", unless the story names members of the group;
+* `agentless-passive` - a verb of saying, thinking or judging in the passive with no one doing
+  it: "is expected to", "is widely seen as", "it is believed that", "was widely criticized";
+* `reaction-drawn` - an unnamed reaction as the object of what the subject caused or met:
+  "has drawn criticism", "sparked speculation", "came under fire";
+* `mood-persists` - an unowned state of mind as the subject of a verb of lasting or growing:
+  "hopes remain", "fears grew", "questions linger";
+* `there-is-a-view` - an existential that asserts a view without a holder: "There is a
+  widespread recognition that ...", "there are growing fears";
+* `contested` - a dispute asserted without the disputants: "has been controversial";
+* `unnamed-evidence` - polls, studies, models or reports that show something, with none of them
+  named: "polls show", "most forecast models give", "projections suggest";
+* `hedge-adverb` - "reportedly", "allegedly", "supposedly" in the reporter's voice; "allegedly"
+  is the standard legal hedge in crime and court reporting and is left alone there.
+
+Text inside quotation marks is a speaker's, never the reporter's, and is skipped, as is what
+a checkable source is reported to have said; so are sentences that are not body text.
+Everything reads the shared analysis only.
+"""
+
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from sourcescore.coverage import is_sourcing
+from sourcescore.model import Analysis, Sentence
+
+Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
+#: The constructions' names: what a configuration may select.
+ConstructionName = Literal["group-says", "agentless-passive", "reaction-drawn", "mood-persists",
+                           "there-is-a-view", "contested", "unnamed-evidence", "hedge-adverb"]
+
+
+@dataclass(frozen=True)
+class VagueConstruction:
+    """One shape of vague attribution, with what it finds and what it leaves alone."""
+
+    name: ConstructionName
+    summary: str
+    find: Finder
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...] = ()
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Vagueness:
+    """A vague attribution found in the text: the construction and the words that make it."""
+
+    construction: VagueConstruction
+    sentence: int
+    start: int
+    end: int
+
+
+
+from sourcescore.vague.evidence import hedge_adverb, unnamed_evidence  # noqa: E402
+from sourcescore.vague.groups import group_says  # noqa: E402
+from sourcescore.vague.passives import agentless_passive  # noqa: E402
+from sourcescore.vague.reactions import (  # noqa: E402
+    contested,
+    mood_persists,
+    reaction_drawn,
+    there_is_a_view,
+)
+
+CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
+    VagueConstruction(
+        "group-says", "speech or belief put to a vague group", group_says,
+        ("Critics say the plan is doomed.", "Many economists believe the tax will backfire.",
+         "Traders expect markets to fall sharply if the bill passes."),
+        ("Critics of the plan marched on City Hall.",
+         "Voters rejected the measure on Tuesday."), confidence=0.8),
+    VagueConstruction(
+        "agentless-passive", "a view in the passive, held by nobody named", agentless_passive,
+        ("The central bank is not expected to change rates.",
+         "The governor is widely seen as the front-runner.",
+         "It is believed that the talks will resume."),
+        ("The suspect was seen leaving the building.",
+         "The governor is expected by her own staff to resign.")),
+    VagueConstruction(
+        "reaction-drawn", "a reaction with nobody named as reacting", reaction_drawn,
+        ("The proposal has drawn criticism.", "The move sparked speculation about a deal.",
+         "The agency came under fire for the delays."),
+        ("The proposal drew criticism from Senator Jane Doe.",
+         "The senator voiced concerns about the cost.")),
+    VagueConstruction(
+        "mood-persists", "a state of mind that lasts or grows with no one holding it",
+        mood_persists,
+        ("Hopes remain for a ceasefire.", "Fears grew that the talks would collapse."),
+        ("His hopes remain high.",), confidence=0.6),
+    VagueConstruction(
+        "there-is-a-view", "an existential asserting a view without a holder", there_is_a_view,
+        ("There is a widespread recognition that the party needs to rebuild.",
+         "There are growing fears of a recession."),
+        ("There is no doubt the storm was severe.", "There are three candidates.")),
+    VagueConstruction(
+        "contested", "a dispute asserted without the disputants", contested,
+        ("The response to the attacks has been controversial.",),
+        ("The controversial plan was approved on Monday.",), confidence=0.6),
+    VagueConstruction(
+        "unnamed-evidence", "polls, studies or models that show something, none named",
+        unnamed_evidence,
+        ("Polls show high levels of voter discontent.",
+         "Most forecast models give the senator a strong advantage.",
+         "According to estimates, the deal is worth billions."),
+        ("A Gallup poll shows high levels of voter discontent.",
+         "The survey found that most voters were undecided.")),
+    VagueConstruction(
+        "hedge-adverb", "a hedge that stands in for a source", hedge_adverb,
+        ("The administration is reportedly confident of a deal.",
+         "The minister allegedly favoured the plan."),
+        ("The man allegedly stole a car and was arrested by police on Friday.",
+         "The minister reportedly told The Times that he favoured the plan.")),
+)
+
+#: Construction names, in the order they are tried.
+NAMES: tuple[ConstructionName, ...] = tuple(c.name for c in CONSTRUCTIONS)
+assert get_args(ConstructionName) == NAMES, "declare each construction once, in order"
+
+
+def _reported(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The words are in what a checkable source said ("The Fed's report found there are
+    concerns ..."): the source's vagueness, reported, not the reporter's."""
+    return any(is_sourcing(a) and a.content is not None and
+               a.content.start <= start and end <= a.content.end
+               for a in analysis.attributions_touching(sentence.index))
+
+
+def find_vague(analysis: Analysis, sentence: Sentence,
+               enabled: Iterable[str] = NAMES) -> list[Vagueness]:
+    """The vague attributions in a body sentence, outside quotations, in text order (one per
+    stretch of text: the first construction that finds it names it)."""
+    if sentence.role != "body":
+        return []
+    wanted = set(enabled)
+    found: list[Vagueness] = []
+    for construction in CONSTRUCTIONS:
+        if construction.name not in wanted:
+            continue
+        for start, end in construction.find(sentence, analysis):
+            if start < end and not analysis.in_quotation(start, end) and \
+                    not _reported(analysis, sentence, start, end) and \
+                    not any(v.start < end and start < v.end for v in found):
+                found.append(Vagueness(construction, sentence.index, start, end))
+    return sorted(found, key=lambda v: v.start)
+

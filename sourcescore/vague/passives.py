@@ -1,0 +1,82 @@
+"""Views in the passive with nobody holding them: "is expected to", "is widely seen as"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sourcescore.analysis.lexicon import (
+    DOCUMENT_HEADS,
+    MEDIA_HEADS,
+)
+from sourcescore.model import Analysis, Sentence
+from sourcescore.wordtree import Words, child, children, has_child_lemma, phrase
+
+#: Verbs whose agentless passive puts a view to nobody: "is expected", "is seen as".
+PASSIVE_VIEWS = frozenset("""
+expect believe think say see view regard consider rumor rumour report understand fear estimate
+predict project anticipate describe tip criticize criticise condemn praise decry denounce
+mock ridicule lambast pan question dispute doubt perceive deem
+""".split())
+#: Of those, the ones that need "as" or a following clause to be a view ("seen as", "said to
+#: be", "it is understood that"): "was seen leaving" is a sighting, "was reported missing" news.
+_NEEDS_COMPLEMENT = frozenset({"see", "view", "regard", "describe", "consider", "perceive",
+                               "say", "report", "understand"})
+_INTERPRETING = frozenset({"can", "could", "might", "may", "will", "would", "should", "must"})
+_WIDELY = frozenset({"widely", "generally", "broadly", "commonly", "universally", "largely"})
+
+
+def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
+    words = sentence.words
+    for index, word in enumerate(words):
+        if word.tag != "VBN" or word.lemma not in PASSIVE_VIEWS or \
+                child(words, index, ("agent",)) is not None or _in_a_named_record(words, index):
+            continue
+        passive = child(words, index, ("auxpass",)) is not None or (
+            word.dep in ("acl", "amod") and has_child_lemma(words, index, _WIDELY))
+        if has_child_lemma(words, index, _INTERPRETING):
+            continue  # "can be seen as", "will be seen as": a reading or a forecast, not a view
+            # anyone is said to hold
+        if not passive or (word.lemma in _NEEDS_COMPLEMENT and not _has_complement(words, index)):
+            continue
+        yield _with_auxiliaries(words, index)
+
+
+def _in_a_named_record(words: Words, index: int) -> bool:
+    """"described as a 'real woman' in a HuffPost blog": the verb says where."""
+    for prep in children(words, index):
+        if words[prep].lemma in ("in", "on", "by"):
+            obj = child(words, prep, ("pobj",))
+            if obj is None:
+                continue
+            if words[obj].pos == "PROPN" and words[obj].entity in ("ORG", "PERSON",
+                                                                   "WORK_OF_ART"):
+                return True
+            if (words[obj].lemma in DOCUMENT_HEADS or words[obj].lemma in MEDIA_HEADS) and \
+                    any(words[i].pos == "PROPN" for i in phrase(words, obj)):
+                return True
+    return False
+
+
+def _has_complement(words: Words, index: int) -> bool:
+    """"seen as", "said to be", "understood that", "considered a favourite": a view's content
+    follows the verb."""
+    for i in children(words, index):
+        if words[i].lemma == "as" or words[i].dep in ("ccomp", "oprd"):
+            return True
+        if words[i].dep == "xcomp" and child(words, i, ("aux",)) is not None:
+            return True  # "is said to be", not "was seen leaving"
+    return False
+
+
+def _with_auxiliaries(words: Words, index: int) -> tuple[int, int]:
+    """"is widely seen": the verb with its auxiliaries and adverbs before it."""
+    start = index
+    while start > 0 and words[start - 1].head == index and \
+            words[start - 1].dep in ("aux", "auxpass", "advmod", "neg"):
+        start -= 1
+    end = index
+    following = index + 1
+    if following < len(words) and words[following].lemma in ("as", "to") and \
+            words[following].head in (index, following + 1):
+        end = following
+    return words[start].start, words[end].end
