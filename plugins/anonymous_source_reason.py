@@ -1,13 +1,15 @@
 """SRC102 anonymous-source-reason: unnamed sources must come with a reason and a basis.
 
 What it flags:
-    An attribution to an unnamed source when neither its sentence nor its paragraph says why the
-    source was granted anonymity ("who was not authorized to speak publicly", "speaking on
-    condition of anonymity because ...") and how the source knows ("familiar with the talks",
-    "who attended the meeting"). A source with a basis but no reason is a suggestion; with
-    neither, a warning. The sub-score is the share of the story's prominence-weighted sourcing
-    that is not unexplained anonymity, so an unexplained anonymous lead costs far more than one
-    background line.
+    A specific unnamed source who speaks ("a senior official said", "aides said") when neither
+    the source's description nor its paragraph says why anonymity was granted ("who was not
+    authorized to speak publicly", "on condition of anonymity because ...") or how the source
+    knows ("familiar with the talks", "who attended the meeting"). A source the story names
+    elsewhere ("a veteran diplomat" who is "Jane Doe, a veteran diplomat" later) is not
+    anonymous; vague groups ("critics", "many") are SRC302's and polls are polls. A source
+    quoted several times is one finding, where it first speaks. The sub-score is the share of
+    the story's prominence-weighted sourcing that is not unexplained anonymity, so an
+    unexplained anonymous lead costs far more than one background line.
 
 Why it matters:
     Major newsroom policies allow anonymity only when the reader is told why it was granted and
@@ -15,11 +17,11 @@ Why it matters:
     unverifiable assertion.
 
 Example (flagged):
-    A senior official said the deal was dead.
+    A senior official said the deal was dead. The official said talks would not resume.
 
 Not flagged:
-    A senior official, who spoke on condition of anonymity because the talks are private and who
-    attended them, said the deal was dead.
+    A senior official, who spoke on condition of anonymity because the talks are private, said
+    the deal was dead. A diplomat who attended the talks said they would not resume.
 
 Options:
     extra_reasons (list of regex, default []): more phrases that state a reason for anonymity.
@@ -36,7 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.model import Analysis, Flag
+from sourcescore.model import Analysis, Attribution, Flag
 from sourcescore.options import Regex
 from sourcescore.rules import Rule
 from sourcescore.ruletools import (
@@ -46,6 +48,7 @@ from sourcescore.ruletools import (
     phrase_pattern,
     prominence,
 )
+from sourcescore.sourcing import described_basis, named_later, source_key
 
 
 @dataclass(frozen=True)
@@ -59,36 +62,41 @@ def check(analysis: Analysis, options: Options):
                              + options.extra_reasons)
     bases = phrase_pattern(packaged_phrases(__package__, "data/anonymity_bases.txt")
                            + options.extra_bases)
-    anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and a.is_speech]
+    anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and
+                 a.is_speech and a.source is not None]
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
-    missing_weight, flags = 0.0, []
-    explained: dict[int, tuple[bool, bool]] = {}  # paragraph -> (reason, basis), searched once
+    missing_weight, flags, flagged = 0.0, [], set()
+    explained: dict[int, bool] = {}  # paragraph -> says why or how, searched once
     for attribution in anonymous:
         paragraph = analysis.sentences[attribution.sentence].paragraph
         if paragraph not in explained:
             context = paragraph_text(analysis, attribution.sentence)
-            explained[paragraph] = (bool(reasons and reasons.search(context)),
-                                    bool(bases and bases.search(context)))
-        has_reason, has_basis = explained[paragraph]
-        missing_weight += prominence(analysis, attribution) * (2 - has_reason - has_basis) / 2
-        if has_reason and has_basis:
+            explained[paragraph] = any(p is not None and p.search(context)
+                                       for p in (reasons, bases))
+        if explained[paragraph] or described_basis(analysis, attribution) or \
+                named_later(analysis, attribution):
             continue
-        missing = "why anonymity was granted" if has_basis else \
-            "why anonymity was granted or how the source knows"
-        if has_reason:
-            missing = "how the source knows"
-        flags.append(Flag(attribution.source.start, attribution.source.end,
-                          f"unnamed source \u201c{attribution.source.text}\u201d: the story does "
-                          f"not say {missing}",
-                          suggestion="add e.g. \u201cwho spoke on condition of anonymity because "
-                                     "…\u201d and \u201cwho attended the meeting\u201d",
-                          severity="suggestion" if has_reason or has_basis else None))
+        missing_weight += prominence(analysis, attribution)
+        key = source_key(attribution)
+        if key not in flagged:  # a source quoted again is one finding, where it first speaks
+            flagged.add(key)
+            flags.append(_flag(attribution))
     share = 1 - missing_weight / total
     return outcome(100 * share, flags,
-                   f"{len(anonymous) - len(flags)} of {len(anonymous)} unnamed sources come with "
-                   "a reason and a basis", unnamed=len(anonymous), unexplained=len(flags))
+                   f"{len(flags)} unnamed sources with neither a reason for anonymity nor a "
+                   f"basis for what they know", unnamed=len(anonymous), unexplained=len(flags))
+
+
+def _flag(attribution: Attribution) -> Flag:
+    assert attribution.source is not None
+    return Flag(attribution.source.start, attribution.source.end,
+                f"unnamed source \u201c{attribution.source.text}\u201d: the story says neither "
+                "why anonymity was granted nor how the source knows",
+                suggestion="add e.g. \u201cwho spoke on condition of anonymity because "
+                           "\u2026\u201d or \u201cwho attended the meeting\u201d",
+                confidence=0.7)
 
 
 @hookimpl

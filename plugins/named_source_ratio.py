@@ -1,10 +1,12 @@
 """SRC101 named-source-ratio: how much of the story's sourcing names who is speaking.
 
-What it flags:
-    Every attribution to an unnamed source ("officials said", "a person familiar with the talks
-    said"). The sub-score is the share of attributions, weighted by prominence, whose source is
-    named: a person, an organisation, an agency, another outlet or a document. Pronouns count as
-    the person they resolve to; unresolved pronouns and missing sources are left out of the ratio.
+What it measures:
+    The share of the story's sourcing, weighted by prominence, whose source is named: a person,
+    an organisation, an agency, another outlet, a document or a poll, against unnamed sources
+    ("officials said", "a person familiar with the talks said"). Pronouns count as the person
+    they resolve to; unresolved pronouns, vague groups and missing sources are left out of the
+    ratio. It flags nothing: an unnamed source that needs fixing is SRC102's finding, and one
+    problem gives one finding.
 
 Why it matters:
     Readers can weigh a claim only when they know who makes it. A story whose key claims rest on
@@ -12,10 +14,10 @@ Why it matters:
     paragraphs and direct quotes count more) means one anonymous background line costs little,
     an anonymous lead a lot.
 
-Example (flagged):
+Example (scores low):
     Senior officials said the ceasefire talks had collapsed.
 
-Not flagged:
+Scores full marks:
     Foreign Minister Jane Doe said the ceasefire talks had collapsed.
 
 Options:
@@ -32,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.model import Analysis, Flag
+from sourcescore.model import Analysis
 from sourcescore.options import PositiveCount
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome, prominence
@@ -45,29 +47,25 @@ class Options:
 
 def check(analysis: Analysis, options: Options):
     named = anonymous = 0.0
-    flags = []
-    counted = 0
+    counted = unnamed = 0
     for attribution in analysis.attributions:
         if not attribution.is_speech:
             continue  # a stance the reporter ascribes is not sourcing
         weight = prominence(analysis, attribution)
         if attribution.is_named:
             named += weight
-            counted += 1
         elif attribution.source_type == "anonymous":
             anonymous += weight
-            counted += 1
-            flags.append(Flag(
-                attribution.source.start, attribution.source.end,
-                f"unnamed source \u201c{attribution.source.text}\u201d carries this claim",
-                suggestion="name the source, or say why anonymity was granted and how the "
-                           "source knows"))
+            unnamed += 1
+        else:
+            continue
+        counted += 1
     if counted < options.min_attributions or named + anonymous == 0:
         return outcome(None, [], "no attributions with a typed source: not applicable")
     share = named / (named + anonymous)
     summary = (f"{share:.0%} of prominence-weighted sourcing is named "
-               f"({counted - len(flags)} named, {len(flags)} unnamed attributions)")
-    return outcome(100 * share, flags, summary, named=counted - len(flags), unnamed=len(flags))
+               f"({counted - unnamed} named, {unnamed} unnamed attributions)")
+    return outcome(100 * share, [], summary, named=counted - unnamed, unnamed=unnamed)
 
 
 @hookimpl

@@ -265,11 +265,11 @@ def _depends_on(words: tuple[Word, ...], position: int, index: int) -> bool:
 # --- judgements stated as fact ----------------------------------------------------------------
 
 #: Adjectives that judge rather than describe, in the reporter's own voice.
+#: (Words that only praise or condemn - "impressive", "disastrous" - are filler, SRC402's.)
 EVALUATIVE = frozenset("""
-formidable impressive sophisticated dominant influential jittery
-dramatic seismic remarkable stunning extraordinary notorious infamous legendary beloved
-embattled beleaguered disastrous catastrophic brilliant masterful savvy shrewd unpopular
-divisive polarizing polarising scathing blistering stellar dismal abysmal
+formidable sophisticated dominant influential jittery dramatic seismic remarkable
+extraordinary notorious infamous legendary beloved embattled beleaguered catastrophic savvy
+shrewd unpopular divisive polarizing polarising scathing blistering
 """.split())
 _RECORD = re.compile(r"\b(?:shatter(?:ed|ing|s)?\s+records?|record[- ](?:high|low|number|levels?)"
                      r"|No\.\s*1\b|unprecedented|in\s+(?:the\s+)?(?:party|nation|country)['’]s"

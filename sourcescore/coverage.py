@@ -55,6 +55,14 @@ def is_sourcing(attribution: Attribution) -> bool:
         attribution.source_type not in VAGUE_TYPES
 
 
+def in_sourced_content(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The words are in what a checkable source is reported to have said ("The Fed's report
+    found there are concerns ..."): the source's words, reported, not the reporter's."""
+    return any(is_sourcing(a) and a.content is not None and
+               a.content.start <= start and end <= a.content.end
+               for a in analysis.attributions_touching(sentence.index))
+
+
 def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None = None,
           evidence: frozenset[str] = frozenset()) -> Cover | None:
     """What sources a claim (the span `claim`, default the whole sentence), or None."""

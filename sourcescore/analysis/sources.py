@@ -54,6 +54,11 @@ class Mention:
 
 def mention_of(span: Span, entities: tuple[Entity, ...],
                proper_nouns: frozenset[int] = frozenset()) -> Mention | None:
+    """The mention as typing reads it: its description before any relative clause ("officials
+    who spoke with The Huffington Post" are officials, not the paper)."""
+    described = _before_relative(span.text)
+    if described != span.text:
+        span = Span(span.start, span.start + len(described), described)
     words = tuple(_WORD.findall(span.text))
     if not words:
         return None
@@ -95,6 +100,15 @@ def _names_outlet(m: Mention) -> bool:
     organisation ("the magazine" when the model sees a name)."""
     return names_outlet(m.span.text) or (
             any(w in MEDIA_HEADS for w in m.lower) and bool(m.labels & {"ORG", "WORK_OF_ART"}))
+
+
+_RELATIVE = re.compile(r"\s(?:who|that|which|whom)\s")
+
+
+def _before_relative(text: str) -> str:
+    """"officials who spoke with The Huffington Post": the outlet is whom they spoke to."""
+    match = _RELATIVE.search(text)
+    return text[:match.start()] if match else text
 
 
 def names_outlet(text: str) -> bool:

@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from sourcescore.coverage import is_sourcing
+from sourcescore.coverage import in_sourced_content
 from sourcescore.model import Analysis, Sentence
 
 Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
@@ -128,14 +128,6 @@ NAMES: tuple[ConstructionName, ...] = tuple(c.name for c in CONSTRUCTIONS)
 assert get_args(ConstructionName) == NAMES, "declare each construction once, in order"
 
 
-def _reported(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
-    """The words are in what a checkable source said ("The Fed's report found there are
-    concerns ..."): the source's vagueness, reported, not the reporter's."""
-    return any(is_sourcing(a) and a.content is not None and
-               a.content.start <= start and end <= a.content.end
-               for a in analysis.attributions_touching(sentence.index))
-
-
 def find_vague(analysis: Analysis, sentence: Sentence,
                enabled: Iterable[str] = NAMES) -> list[Vagueness]:
     """The vague attributions in a body sentence, outside quotations, in text order (one per
@@ -149,7 +141,7 @@ def find_vague(analysis: Analysis, sentence: Sentence,
             continue
         for start, end in construction.find(sentence, analysis):
             if start < end and not analysis.in_quotation(start, end) and \
-                    not _reported(analysis, sentence, start, end) and \
+                    not in_sourced_content(analysis, sentence, start, end) and \
                     not any(v.start < end and start < v.end for v in found):
                 found.append(Vagueness(construction, sentence.index, start, end))
     return sorted(found, key=lambda v: v.start)

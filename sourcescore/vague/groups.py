@@ -1,16 +1,17 @@
-"""Vague groups as sources: "critics say", "many economists believe", "There are some who think"."""
+"""Vague groups as sources: "critics say", "many economists believe", "There are some who
+think"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from sourcescore.analysis.lexicon import (
-    ANONYMITY_MARKERS,
     GROUP_HEADS,
     QUANTIFIERS,
 )
 from sourcescore.model import Analysis, Attribution, Sentence
-from sourcescore.wordtree import child, children, head_of, phrase
+from sourcescore.sourcing import described_basis, head_lemma, named_roles
+from sourcescore.wordtree import child, head_of
 
 #: Cues that put a proposition to their subject ("Traders expect X"), not a feeling or a wish.
 PROPOSITIONAL = frozenset({"expect", "believe", "think", "predict", "suspect", "assume",
@@ -44,35 +45,13 @@ def _vague_group(analysis: Analysis, attribution: Attribution) -> bool:
     if not set(words) & QUANTIFIERS and _party_or_nation(analysis, attribution):
         return False
     after = analysis.text[attribution.source.end:attribution.source.end + 12].lower().split()
-    if (after and after[0] in _RESPONDENTS) or (_head_lemma(attribution) in POLLED and
+    if (after and after[0] in _RESPONDENTS) or (head_lemma(attribution) in POLLED and
                                                   _poll_nearby(analysis, attribution)):
         return False  # "those surveyed", "Democratic voters see ..." under a poll
-    if _described_basis(analysis, attribution):
+    if described_basis(analysis, attribution):
         return False
-    head = _head_lemma(attribution)
-    return not (head in EXPERT_GROUPS and _named_roles(analysis) & EXPERT_ROLES)
-
-
-#: Words in a source's description that say how it knows: "people briefed on the talks", "a
-#: source involved in the plan's creation" are unnamed sources with a basis, not a vague group.
-BASIS_WORDS = ANONYMITY_MARKERS | frozenset({"involved", "present", "attended", "participated",
-                                             "told", "aware"})
-
-
-def _described_basis(analysis: Analysis, attribution: Attribution) -> bool:
-    assert attribution.source is not None
-    sentence = analysis.sentences[attribution.sentence]
-    words = sentence.words
-    head = next((i for i, w in enumerate(words)
-                 if w.start < attribution.source.end <= w.end), None)
-    if head is None:
-        return False
-    after = [i for i in phrase(words, head) if i > head]
-    if any(words[i].lemma == "include" for i in after) and \
-            any(words[i].pos == "PROPN" for i in after):
-        return True  # "several fact checkers, including The Washington Post"
-    return any(words[i].lemma in BASIS_WORDS or words[i].text.lower() in BASIS_WORDS
-               for i in after)
+    head = head_lemma(attribution)
+    return not (head in EXPERT_GROUPS and named_roles(analysis) & EXPERT_ROLES)
 
 
 #: Groups that stand for experts, and the roles that make a named person one of them.
@@ -156,35 +135,3 @@ def _source_and_cue(attribution: Attribution) -> tuple[int, int]:
                             0 <= source.start - cue.end <= 40):
         return min(source.start, cue.start), max(source.end, cue.end)
     return source.start, source.end
-
-
-def _head_lemma(attribution: Attribution) -> str:
-    """The last word of the source phrase before any "of"/"at"/"who": "critics" in "some
-    critics of the plan"."""
-    assert attribution.source is not None
-    words = attribution.source.text.lower().replace(",", " ").split()
-    for stop in ("of", "at", "in", "from", "who", "that", "with", "on"):
-        if stop in words[1:]:
-            words = words[:words.index(stop, 1)]
-    return _singular(words[-1]) if words else ""
-
-
-def _singular(noun: str) -> str:
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
-
-
-def _named_roles(analysis: Analysis) -> frozenset[str]:
-    """Role nouns the story gives a named person ("Jane Tanner, a labor-policy expert";
-    "economist John Smith"): a group with that role is then a group the story names."""
-    roles: set[str] = set()
-    for sentence in analysis.sentences:
-        words = sentence.words
-        for index, word in enumerate(words):
-            if word.entity != "PERSON" or word.pos != "PROPN":
-                continue
-            for other in (*children(words, index), head_of(words, index)):
-                if other is not None and words[other].pos == "NOUN" and \
-                        words[other].dep in ("appos", "compound", "nsubj", "attr") and \
-                        (words[other].dep != "nsubj" or word.dep == "appos"):
-                    roles.add(_singular(words[other].lemma))
-    return frozenset(roles)

@@ -1,16 +1,17 @@
-"""SRC101 named-source-ratio: should-flag and should-pass sentences."""
+"""SRC101 named-source-ratio: the share of sourcing that is named (a measure, no findings)."""
 
-from sourcescore.testing import article, attribution, flagged_texts, run_rule
+from sourcescore.testing import article, attribution, run_rule
 
 
-def test_flags_unnamed_source():
+def test_unnamed_sourcing_scores_low_and_leaves_the_finding_to_src102():
     text = "Senior officials said the ceasefire talks had collapsed."
     analysis = article(text, attribution(text, source="Senior officials", cue="said",
                                          content="the ceasefire talks had collapsed",
                                          source_type="anonymous"))
     outcome = run_rule("SRC101", analysis)
-    assert flagged_texts(outcome, analysis) == ["Senior officials"]
-    assert outcome.score == 0
+    assert outcome.score == 0 and outcome.flags == ()
+    assert dict(outcome.metrics) == {"named": 0, "unnamed": 1}
+    assert len(run_rule("SRC102", analysis).flags) == 1
 
 
 def test_named_source_passes():
@@ -42,3 +43,12 @@ def test_anonymous_key_claim_costs_more_than_anonymous_background():
 
 def test_no_attributions_does_not_apply():
     assert run_rule("SRC101", article("Snow fell in the city.")).score is None
+
+
+def test_vague_groups_are_left_out_of_the_ratio():
+    text = "Critics said it failed. Jane Doe said it worked."
+    analysis = article(text,
+                       attribution(text, source="Critics", cue="said", content="it failed",
+                                   source_type="group"),
+                       attribution(text, source="Jane Doe", cue="said", content="it worked"))
+    assert run_rule("SRC101", analysis).score == 100

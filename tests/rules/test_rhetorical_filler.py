@@ -1,23 +1,28 @@
-"""SRC402 rhetorical-filler."""
+"""SRC402 rhetorical-filler: the rule around `sourcescore.filler` (its constructions are
+tested in tests/test_filler.py)."""
 
 import pytest
 
-from sourcescore.testing import article, flagged_texts, run_rule
+from sourcescore.testing import article, flagged_texts, parse, run_rule
 
 
 @pytest.mark.parametrize("phrase", ["As the world watches", "only time will tell",
                                     "with bated breath", "The stakes are high",
                                     "it remains to be seen", "hangs in the balance"])
-def test_filler_is_flagged(phrase):
+def test_cliches_are_flagged_without_a_parse(phrase):
     text = f"{phrase[0].upper()}{phrase[1:]}, and the talks resume on Monday."
     analysis = article(text)
     assert [t.lower() for t in flagged_texts(run_rule("SRC402", analysis), analysis)] == [
         phrase.lower()]
 
 
-def test_editorialising_adverb_is_a_suggestion():
-    outcome = run_rule("SRC402", article("Woefully, the mission failed."))
-    assert [f.severity for f in outcome.flags] == ["suggestion"]
+def test_findings_say_what_kind_of_filler():
+    analysis = parse("Woefully, the mission failed. This underscores the deep mistrust "
+                     "between the two sides.")
+    messages = [f.message for f in run_rule("SRC402", analysis).flags]
+    assert messages == ["editorialising adverb \u201cWoefully\u201d",
+                        "empty gloss \u201cThis underscores the deep mistrust between the two "
+                        "sides\u201d"]
 
 
 def test_quoted_filler_is_not_flagged():
@@ -25,15 +30,22 @@ def test_quoted_filler_is_not_flagged():
 
 
 def test_plain_reporting_passes():
-    outcome = run_rule("SRC402", article("The talks resume on Monday in Riyadh."))
+    outcome = run_rule("SRC402", parse("The talks resume on Monday in Riyadh."))
     assert outcome.flags == () and outcome.score == 100
 
 
 def test_newsroom_can_extend_and_silence_phrases():
     analysis = article("At this point in time, only time will tell.")
     outcome = run_rule("SRC402", analysis, extra_phrases=("at this point in time",),
-                       ignore_phrases=("only time will tell", "time will tell"))
+                       ignore_phrases=("only time will tell",))
     assert flagged_texts(outcome, analysis) == ["At this point in time"]
+
+
+def test_constructions_option_selects_what_is_checked():
+    analysis = parse("Woefully, only time will tell.")
+    assert len(run_rule("SRC402", analysis).flags) == 2
+    assert flagged_texts(run_rule("SRC402", analysis, constructions=("cliche",)), analysis) \
+        == ["only time will tell"]
 
 
 def test_density_lowers_the_score():

@@ -1,0 +1,95 @@
+"""What a story says about its sources, read off the shared analysis: the head noun of a
+source ("critics" in "some critics of the plan"), the roles it gives the people it names
+("Jane Tanner, an analyst at ..."), and how an unnamed source is said to know ("people briefed on
+the talks"). Used wherever a rule must tell a vague group, an unnamed source with a basis and a
+person the story names apart.
+"""
+
+from __future__ import annotations
+
+from sourcescore.analysis.lexicon import ANONYMITY_MARKERS
+from sourcescore.model import Analysis, Attribution
+from sourcescore.wordtree import children, head_of, phrase
+
+
+def head_lemma(attribution: Attribution) -> str:
+    """The last word of the source phrase before any "of"/"at"/"who": "critics" in "some
+    critics of the plan"."""
+    assert attribution.source is not None
+    words = attribution.source.text.lower().replace(",", " ").split()
+    for stop in ("of", "at", "in", "from", "who", "that", "with", "on"):
+        if stop in words[1:]:
+            words = words[:words.index(stop, 1)]
+    return singular(words[-1]) if words else ""
+
+
+def singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+#: Words in a source's description that say how it knows: "people briefed on the talks", "a
+#: source involved in the plan's creation" are unnamed sources with a basis, not a vague group.
+BASIS_WORDS = ANONYMITY_MARKERS | frozenset({"involved", "present", "attended", "participated",
+                                             "told", "aware"})
+
+
+def described_basis(analysis: Analysis, attribution: Attribution) -> bool:
+    assert attribution.source is not None
+    sentence = analysis.sentences[attribution.sentence]
+    words = sentence.words
+    head = next((i for i, w in enumerate(words)
+                 if w.start < attribution.source.end <= w.end), None)
+    if head is None:
+        return False
+    after = [i for i in phrase(words, head) if i > head]
+    if any(words[i].lemma == "include" for i in after) and \
+            any(words[i].pos == "PROPN" for i in after):
+        return True  # "several fact checkers, including The Washington Post"
+    return any(words[i].lemma in BASIS_WORDS or words[i].text.lower() in BASIS_WORDS
+               for i in after)
+
+
+def named_roles(analysis: Analysis) -> frozenset[str]:
+    """Role nouns the story gives a named person ("Jane Tanner, a labor-policy expert";
+    "economist John Smith"): a group with that role is then a group the story names."""
+    roles: set[str] = set()
+    for sentence in analysis.sentences:
+        words = sentence.words
+        for index, word in enumerate(words):
+            if word.entity != "PERSON" or word.pos != "PROPN":
+                continue
+            for other in (*children(words, index), head_of(words, index)):
+                if other is not None and words[other].pos == "NOUN" and \
+                        words[other].dep in ("appos", "compound", "nsubj", "attr") and \
+                        (words[other].dep != "nsubj" or word.dep == "appos"):
+                    roles.add(singular(words[other].lemma))
+    return frozenset(roles)
+
+
+#: Words left out when comparing two mentions of a source: "a senior official" and "the senior
+#: official" are one source.
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "one", "another", "his", "her",
+                          "their", "its"})
+
+
+def source_key(attribution: Attribution) -> str:
+    """The source's description without its determiner, singular: one key per source."""
+    assert attribution.source is not None
+    words = [w for w in attribution.source.text.lower().split() if w not in _DETERMINERS]
+    return " ".join([*words[:-1], singular(words[-1])]) if words else ""
+
+
+def named_later(analysis: Analysis, attribution: Attribution) -> bool:
+    """A single unnamed source the story names elsewhere: "a veteran diplomat said ..." and,
+    in another sentence, "Jane Doe, a veteran diplomat, ..." (the description beside a name)."""
+    assert attribution.source is not None
+    words = [w for w in attribution.source.text.split() if w.lower() not in _DETERMINERS]
+    if not words or words[-1].lower().endswith("s"):
+        return False  # "officials": a plural is never one named person
+    description = " ".join(words).lower()
+    for sentence in analysis.sentences:
+        if sentence.index == attribution.sentence or description not in sentence.text.lower():
+            continue
+        if any(w.entity == "PERSON" for w in sentence.words):
+            return True
+    return False

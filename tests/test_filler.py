@@ -1,0 +1,74 @@
+"""Every filler construction finds its examples and leaves its counterexamples.
+
+The sentences are declared on each construction (`sourcescore.filler`), so a new construction
+is tested the moment it is declared.
+"""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from sourcescore.filler import CONSTRUCTIONS, NAMES, ConstructionName, find_filler, listed
+
+EXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.examples]
+COUNTEREXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.counterexamples]
+
+
+def _found(analyse, text: str) -> list[tuple[str, str]]:
+    analysis = analyse(text)
+    return [(f.construction.name, text[f.start:f.end])
+            for sentence in analysis.sentences for f in find_filler(analysis, sentence)]
+
+
+def test_every_construction_is_declared_once_with_examples_and_counterexamples():
+    assert NAMES == typing.get_args(ConstructionName)
+    for construction in CONSTRUCTIONS:
+        assert construction.examples and construction.counterexamples, construction.name
+
+
+@pytest.mark.parametrize("name", ["cliches.txt", "editorial_adverbs.txt",
+                                  "editorial_adjectives.txt"])
+def test_word_lists_have_no_duplicates(name):
+    entries = [entry.lower() for entry in listed(name)]
+    assert entries and len(entries) == len(set(entries))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("construction, text", EXAMPLES,
+                         ids=[f"{c.name}: {t[:40]}" for c, t in EXAMPLES])
+def test_construction_finds_its_example(analyse, construction, text):
+    assert construction.name in [name for name, _ in _found(analyse, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("construction, text", COUNTEREXAMPLES,
+                         ids=[f"{c.name}: {t[:40]}" for c, t in COUNTEREXAMPLES])
+def test_construction_leaves_its_counterexample(analyse, construction, text):
+    assert _found(analyse, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "words"), [
+    ("Only time will tell whether the talks resume.", "Only time will tell"),
+    ("The senator couldn’t be more different from her rival.", "couldn’t be more different"),
+    ("It’s no secret that the two men dislike each other.", "It’s no secret"),
+    ("The verdict cast a dark cloud over the campaign.", "cast a dark cloud over"),
+    ("The ruling opened the floodgates for new lawsuits.", "opened the floodgates"),
+    ("Woefully, the mission failed.", "Woefully"),
+])
+def test_the_finding_marks_the_filler(analyse, text, words):
+    assert [found for _, found in _found(analyse, text)] == [words]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "At the end of the day's session, the senate adjourned.",  # literal
+    "Jane Doe, the chief negotiator, said the stakes are high for both sides.",  # hers
+    "The decision helped pave the way for super PACs in 2010.",  # a causal fact, not a forecast
+    "These negotiations will be crucial to the 2,000 workers at the plant.",  # a figure
+    "Smith & Co.\nEditor: Jane Doe",  # not prose
+])
+def test_what_is_not_filler(analyse, text):
+    assert _found(analyse, text) == []
