@@ -60,7 +60,7 @@ class Filler:
 @cache
 def listed(name: str) -> tuple[str, ...]:
     """A word list shipped beside this module: one entry per line, `#` starts a comment."""
-    text = resources.files("sourcescore").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("sourcescore").joinpath(f"data/{name}").read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
 

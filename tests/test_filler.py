@@ -23,7 +23,7 @@ def _found(analyse, text: str) -> list[tuple[str, str]]:
 
 
 def test_every_construction_is_declared_once_with_examples_and_counterexamples():
-    assert NAMES == typing.get_args(ConstructionName)
+    assert typing.get_args(ConstructionName) == NAMES
     for construction in CONSTRUCTIONS:
         assert construction.examples and construction.counterexamples, construction.name
 
