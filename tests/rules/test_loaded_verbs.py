@@ -1,6 +1,8 @@
-"""SRC401 loaded-verbs."""
+"""SRC401 loaded-verbs: attribution verbs that take sides, in their loaded sense only."""
 
-from sourcescore.testing import article, attribution, run_rule
+import pytest
+
+from sourcescore.testing import article, attribution, flagged_texts, parse, run_rule
 
 
 def with_cue(verb, lemma):
@@ -33,3 +35,30 @@ def test_beliefs_and_inferences_are_not_counted_as_attribution_verbs():
                     content="The deal seems close", is_speech=False))
     outcome = run_rule("SRC401", analysis)
     assert dict(outcome.metrics)["cues"] == 1 and outcome.score == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Canada wanted to admit 250,000 Syrians.",  # let in
+    "She insisted on a vote.",  # a demand
+    "She insisted that any package include a freeze.",  # a demand, in the subjunctive
+    "He admitted that he had lied to investigators.",  # a real admission
+    "She conceded defeat on Tuesday.",
+    "He hopes to claim the nomination in June.",  # to win it
+    "Trump's claim that the judge was biased drew criticism.",  # a noun
+    "“The deal is dead,” the minister said.",
+])
+def test_words_that_are_not_loaded_attribution(text):
+    assert run_rule("SRC401", parse(text)).flags == ()
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Trump claimed that the judge was biased.", "claimed"),
+    ("She insisted the plan was working.", "insisted"),
+    ("“It was rigged,” she insisted.", "insisted"),
+    ("He admitted the plan was late.", "admitted"),
+    ("Trump slammed the media for asking.", "slammed"),
+    ("Davis lashed out at the nominee on Facebook.", "lashed out"),
+])
+def test_loaded_attribution_read_by_the_parse(text, verb):
+    analysis = parse(text)
+    assert flagged_texts(run_rule("SRC401", analysis), analysis) == [verb]
