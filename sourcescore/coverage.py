@@ -12,8 +12,9 @@ document, poll, count or filing, and that
 * `evidence` - for a figure: a document, poll or data source named in the story whose
   subject the figure's sentence shares ("the filings" for the donations they list).
 
-A stance or belief the reporter ascribes ("Putin wants ...", "X backs the bill") never covers a
-claim: it is a claim itself. Nor does a vague group ("critics say", "many agreed") or an
+A stance or wish the reporter ascribes ("Putin wants ...", "X backs the bill") never covers a
+claim: it is a claim itself; a named holder's view ("Wines believes that ...") covers what it
+holds. Nor does a vague group ("critics say", "many agreed") or an
 attribution without a source: those are vague attribution, which `SRC302` flags. Sentences that
 are not body text need no cover (`needs_cover`). Everything here reads the shared analysis
 only, so it works on hand-built analyses (`sourcescore.testing`).
@@ -63,6 +64,16 @@ def in_sourced_content(analysis: Analysis, sentence: Sentence, start: int, end: 
                for a in analysis.attributions_touching(sentence.index))
 
 
+#: Cues of a view held: with a named holder, what follows is that person's claim, not ours.
+VIEW_CUES = frozenset({"believe", "think", "expect", "predict", "suspect", "assume", "doubt",
+                       "estimate", "fear", "argue", "contend"})
+
+
+def named_view(attribution: Attribution) -> bool:
+    """A named person or body's stated view ("Wines believes that ..."): its content is theirs."""
+    return attribution.is_named and (attribution.cue_lemma or "").lower() in VIEW_CUES
+
+
 def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None = None,
           evidence: frozenset[str] = frozenset()) -> Cover | None:
     """What sources a claim (the span `claim`, default the whole sentence), or None."""
@@ -72,6 +83,8 @@ def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None 
                                          _reports(attribution, sentence) or
                                          _under_cue(attribution, sentence, start)):
             return Cover("says-it", attribution)
+        if named_view(attribution) and _holds(attribution, start, end):
+            return Cover("says-it", attribution)  # "Wines believes that ... as a result"
     continued = _continued(analysis, sentence)
     if continued is not None:
         return Cover("continues", continued)

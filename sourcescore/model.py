@@ -268,6 +268,9 @@ class Analysis:
     #: news, analysis, opinion, transcript or list (`GENRES`), and why it was taken for one
     genre: str = "news"
     genre_evidence: str = ""
+    #: the outlet and agencies whose own reporting the story is (`analysis.publisher`), and why
+    house: tuple[str, ...] = ()
+    house_evidence: str = ""
     references: Any = field(default=None, compare=False, repr=False)
     doc: Any = field(default=None, compare=False, repr=False)
 

@@ -19,6 +19,7 @@ import dataclasses
 import re
 from functools import cache, lru_cache
 
+from sourcescore.analysis.build import with_story_facts
 from sourcescore.analysis.paragraphs import split_paragraphs
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.units import assign_roles
@@ -59,12 +60,12 @@ def article(text: str, *attributions: Attribution, entities: tuple[Entity, ...] 
     """A model-free `Analysis` of `text` with the given attributions."""
     paragraphs = split_paragraphs(text)
     sentences = assign_roles(text, paragraphs, _split_sentences(text, paragraphs))
-    return Analysis(
+    return with_story_facts(Analysis(
         text=text, paragraphs=paragraphs, sentences=sentences, entities=entities,
         quotations=find_quotations(text, paragraphs), attributions=tuple(attributions),
         wire_credits=find_wire_credits(text, paragraphs),
         word_count=len(_WORD.findall(text)),
-    )
+    ))
 
 
 def _split_sentences(text: str, paragraphs) -> tuple[Sentence, ...]:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from sourcescore.analysis.attribution import Candidate, extract, text_of
 from sourcescore.analysis.genre import detect_genre
 from sourcescore.analysis.paragraphs import split_paragraphs
+from sourcescore.analysis.publisher import find_house
 from sourcescore.analysis.quotes import find_quotations
 from sourcescore.analysis.sources import resolve_sources, source_type
 from sourcescore.analysis.units import assign_roles
@@ -95,7 +96,7 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
     quotations = find_quotations(text, paragraphs)
     candidates = extract(doc, quotations)
     attributions = _attributions(text, candidates, quotations, sentences, entities)
-    return with_genre(Analysis(
+    return with_story_facts(Analysis(
         text=text,
         paragraphs=paragraphs,
         sentences=sentences,
@@ -109,11 +110,15 @@ def analysis_from_doc(doc, paragraphs: tuple[Paragraph, ...] | None = None,
     ))
 
 
-def with_genre(analysis: Analysis) -> Analysis:
-    """The analysis with the genre its text shows (`sourcescore.analysis.genre`)."""
+def with_story_facts(analysis: Analysis) -> Analysis:
+    """The analysis with what the story shows of itself: its genre
+    (`sourcescore.analysis.genre`) and its house (`sourcescore.analysis.publisher`)."""
     genre, evidence = detect_genre(analysis.text, analysis.paragraphs, analysis.sentences,
                                    analysis.attributions, analysis.in_quotation)
-    return replace(analysis, genre=genre, genre_evidence=evidence)
+    house, house_evidence = find_house(analysis.text, analysis.sentences,
+                                       analysis.wire_credits)
+    return replace(analysis, genre=genre, genre_evidence=evidence, house=house,
+                   house_evidence=house_evidence)
 
 
 def _word_count(doc) -> int:
@@ -147,7 +152,7 @@ def joined(text: str, parts: list[tuple[int, Analysis]], references=None,
         entities.extend(replace(e, start=e.start + offset, end=e.end + offset)
                         for e in part.entities)
         attributions.extend(_shifted_attribution(a, offset, base) for a in part.attributions)
-    return with_genre(Analysis(
+    return with_story_facts(Analysis(
         text=text,
         paragraphs=paragraphs,
         sentences=assign_roles(text, paragraphs, tuple(sentences)),

@@ -113,7 +113,13 @@ def _before_relative(text: str) -> str:
 
 def names_outlet(text: str) -> bool:
     """The text names a news outlet: a listed outlet or show, or a masthead."""
-    return bool(_name_pattern(MEDIA_OUTLETS).search(text)) or bool(_MASTHEAD.search(text))
+    return outlet_named(text) is not None
+
+
+def outlet_named(text: str) -> str | None:
+    """The first news outlet the text names (a listed outlet or show, or a masthead)."""
+    match = _name_pattern(MEDIA_OUTLETS).search(text) or _MASTHEAD.search(text)
+    return match.group(0) if match else None
 
 
 def _headed_by_institution(m: Mention) -> bool:

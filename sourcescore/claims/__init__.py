@@ -1,0 +1,143 @@
+"""Claims that need a source, in a sentence of the reporter's own words.
+
+An editor wants a source for what a reader cannot check (the check-worthiness of ClaimBuster and
+CLEF CheckThat!): each detector finds one kind, on the shared analysis's `Word`s, outside
+quotation marks, and returns the words that make the claim:
+
+* `figure` - a statistic: a percentage, a sum of money, a count in the thousands or more, a
+  share ("4 in 10"), any toll of the dead, hurt or arrested; not a date, a year, an age, a
+  vote count or a small count of things;
+* `cause` - a cause or motive: "because ...", "in an effort to", "prompted", "intended as",
+  "helped legitimize";
+* `prediction` - what will happen, in the main clause ("A victory would lift markets", "it is
+  unlikely that ...");
+* `group-mind` - what a group thinks, feels, wants or is doing about it: "conservatives don't
+  like", "investors were preparing", "Republicans have been scrambling", "the industry is
+  bracing";
+* `characterisation` - a judgement stated as fact: a superlative or a record ("the most
+  progressive in the party's history", "among the most watched", "the first ... to"), or an
+  evaluative adjective ("a formidable operation"; words that only praise or condemn are
+  filler, `sourcescore.filler`);
+* `private` - what happened out of public view: "privately", "behind closed doors", "called X
+  and encouraged her".
+
+Settled background, common knowledge, a scheduled event, what was said at a public event and
+the story's framing of who said what are none of these, and are left alone; so are words in a
+condition ("if ...") and in what a verb or noun of saying reports. Each detector is declared
+with sentences it finds and sentences it leaves alone (`tests/test_claims.py` runs them).
+"""
+
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from sourcescore.analysis.lexicon import SPEECH_NOUNS, SPEECH_VERBS
+from sourcescore.claims.causes import cause
+from sourcescore.claims.figures import figure
+from sourcescore.claims.judgements import characterisation
+from sourcescore.claims.minds import group_mind
+from sourcescore.claims.predictions import prediction
+from sourcescore.claims.private import private
+from sourcescore.model import Analysis, Sentence
+from sourcescore.wordtree import children, depends_on, head_of
+
+KINDS = ("figure", "cause", "prediction", "group-mind", "characterisation", "private")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim in a sentence: its kind and the words that make it."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Detector:
+    """One kind of claim, with sentences that make it and sentences that do not."""
+
+    kind: str
+    find: Callable[[Sentence], Iterable[tuple[int, int]]]
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector("figure", figure,
+             ("The strikes killed 1,300 people last week.", "Prices rose 20 percent in May.",
+              "Only one in ten voters agreed.", "The fire killed 40 people."),
+             ("He was born in 1962 and has three children.",
+              "She won 35 percent of the vote.")),
+    Detector("cause", cause,
+             ("The governor vetoed the bill because he feared a primary challenge.",
+              "The move prompted the network to suspend him."),
+             ("The game was postponed because of the rain.",
+              "She said the bill failed because it lacked votes.")),
+    Detector("prediction", prediction,
+             ("Prices will rise next year.", "The deal is unlikely to pass."),
+             ("The committee will meet on Tuesday.", "If it passes, prices would rise.",
+              "Most likely voters backed her.")),
+    Detector("group-mind", group_mind,
+             ("Voters are furious about the tax.", "The industry is bracing for cuts."),
+             ("Jane Doe is furious about the tax.",)),
+    Detector("characterisation", characterisation,
+             ("She is the most progressive senator in the party's history.",
+              "It's no secret that the two men dislike each other."),
+             ("Europe's biggest banks report on Tuesday.",
+              "Klein, an influential activist, spoke first.")),
+    Detector("private", private,
+             ("The senator met donors behind closed doors.", "He privately urged her to run."),
+             ("The senator met donors at a public rally.",)),
+)
+assert tuple(d.kind for d in DETECTORS) == KINDS, "declare each kind once, in order"
+
+
+def claims_in(sentence: Sentence, analysis: Analysis,
+              kinds: Iterable[str] = KINDS) -> list[Claim]:
+    """The claims in a sentence's own words (quotations left out), in text order."""
+    wanted = set(kinds)
+    found = []
+    for detector in DETECTORS:
+        if detector.kind not in wanted:
+            continue
+        kind = detector.kind
+        for start, end in detector.find(sentence):
+            if start < end and not analysis.in_quotation(start, end) and \
+                    not _supposed(sentence, start) and not _someone_elses(sentence, start):
+                found.append(Claim(kind, start, end))
+    return sorted(found, key=lambda c: (c.start, KINDS.index(c.kind)))
+
+
+def _someone_elses(sentence: Sentence, start: int) -> bool:
+    """The words are in what a verb or noun of saying reports ("by saying that the judge can't
+    be impartial because ...", "Romney's accusations that the country would suffer"): the
+    claim is the speaker's, whoever the extractor found."""
+    words = sentence.words
+    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if at is None:
+        return False
+    for clause in range(len(words)):
+        head = head_of(words, clause)
+        if words[clause].dep in ("ccomp", "acl") and head is not None and \
+                depends_on(words, at, clause) and (
+                    (words[head].pos == "VERB" and words[head].lemma in SPEECH_VERBS) or
+                    (words[head].pos == "NOUN" and words[head].lemma in SPEECH_NOUNS)):
+            return True
+    return False
+
+
+def _supposed(sentence: Sentence, start: int) -> bool:
+    """The words are in a condition ("if Republicans plan to ..."): a supposition, no claim."""
+    words = sentence.words
+    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    if at is None:
+        return False
+    for clause in range(len(words)):
+        if words[clause].dep == "advcl" and depends_on(words, at, clause) and any(
+                words[m].lemma in ("if", "unless") and words[m].dep == "mark"
+                for m in children(words, clause)):
+            return True
+    return False

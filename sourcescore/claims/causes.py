@@ -1,0 +1,35 @@
+"""Causes and motives stated by the reporter: "because ...", "in an effort to", "prompted"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sourcescore.model import Sentence
+
+_CAUSE = re.compile(
+    r"\b(?:because\b(?!\s+of\s+(?:the\s+)?(?:rain|weather|time))|in\s+an?\s+(?:effort|attempt|bid)"
+    r"\s+to\b|in\s+order\s+to\b|so\s+as\s+to\b|intended\s+(?:as|to)\b"
+    r"|designed\s+to\b|as\s+a\s+result\b|result(?:ed|s)\s+in\b|thanks\s+to\b"
+    r"|in\s+the\s+aftermath\s+of\b"
+    r"|helped\s+(?:to\s+)?(?:legitimi[sz]e|propel|fuel|drive|bring|usher|spark|create|cause)"
+    r"|to\s+avoid\b)", re.IGNORECASE)
+
+
+#: Verbs that make one thing the cause of another: "prompted Sirius XM to suspend Beck".
+#: Not "led to" or "sparked by": causal chains of public events are background, not claims.
+_CAUSING = frozenset({"prompt", "cause", "fuel"})
+
+
+def cause(sentence: Sentence) -> Iterable[tuple[int, int]]:
+    for match in _CAUSE.finditer(sentence.text):
+        yield sentence.start + match.start(), sentence.start + match.end()
+    words = sentence.words
+    for word in words:  # verbs, by the parse: "focused on causes" is a noun
+        if word.pos == "VERB" and word.lemma in _CAUSING and \
+                word.dep not in ("amod", "compound"):  # not "faith-driven"
+            yield word.start, word.end
+    for index in range(len(words) - 2):  # "due to the storm", not "due to meet"
+        if words[index].lemma == "due" and words[index + 1].lemma == "to" and \
+                not words[index + 2].tag.startswith("VB"):
+            yield words[index].start, words[index + 1].end

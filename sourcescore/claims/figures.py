@@ -1,0 +1,64 @@
+"""Figures that need a source: percentages, sums of money, counts in the thousands, tolls."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sourcescore.model import Sentence, Word
+
+_SCALE = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
+                    "trillion", "trillions"})
+_SHARE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:10|ten)\b",
+                    re.IGNORECASE)
+
+
+#: A share of the vote is an election result: public record, not a statistic to source.
+_VOTE_SHARE = re.compile(r"^\s*(?:(?:percent\s+)?of\s+the\s+(?:vote|votes|ballots)|votes)\b",
+                         re.IGNORECASE)
+
+
+def figure(sentence: Sentence) -> Iterable[tuple[int, int]]:
+    words = sentence.words
+    for index, word in enumerate(words):
+        if _numeric(word) and (word.entity in ("PERCENT", "MONEY") or (
+                word.entity in ("CARDINAL", "QUANTITY") and _large(words, index))):
+            start, end = _entity_run(words, index)  # a number, not a mis-tagged name
+            if not _VOTE_SHARE.match(sentence.text[end - sentence.start:]):
+                yield start, end
+    for match in _SHARE.finditer(sentence.text):
+        yield sentence.start + match.start(), sentence.start + match.end()
+
+
+def _numeric(word: Word) -> bool:
+    return word.tag == "CD" or any(ch.isdigit() for ch in word.text)
+
+
+def _large(words: tuple[Word, ...], index: int) -> bool:
+    """A count in the thousands or more ("1,750", "25 million"; a bare "2016" is a year), or
+    any count of casualties ("killed 40 people"): a toll is always someone's count."""
+    raw = words[index].text
+    text = raw.replace(",", "")
+    following = words[index + 1].lemma if index + 1 < len(words) else ""
+    return (text.isdigit() and int(text) >= 1000 and ("," in raw or len(text) != 4)) or \
+        words[index].lemma in _SCALE or following in _SCALE or \
+        (text.isdigit() and int(text) > 1 and any(w.lemma in _CASUALTY for w in words))
+
+
+#: Words that make a count a toll: of the dead, the wounded, the arrested, the displaced.
+_CASUALTY = frozenset("""
+kill die dead death injure injured wound wounded casualty casualties arrest detain displace
+evacuate missing victim fatality fatalities
+""".split())
+
+
+def _entity_run(words: tuple[Word, ...], index: int) -> tuple[int, int]:
+    """The whole entity the word belongs to: "$25 million", "up to 20 percent"."""
+    label = words[index].entity
+    start = index
+    while start > 0 and words[start - 1].entity == label:
+        start -= 1
+    end = index
+    while end + 1 < len(words) and words[end + 1].entity == label:
+        end += 1
+    return words[start].start, words[end].end

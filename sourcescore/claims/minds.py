@@ -1,0 +1,76 @@
+"""What a group thinks, feels, wants or is doing about it: "the industry is bracing"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sourcescore.analysis.lexicon import GROUP_HEADS, QUANTIFIERS
+from sourcescore.model import Sentence, Word
+
+#: What a group feels, wants, plans or is doing about it. Not what it says or expects
+#: ("Traders expect", "critics say"): that is a claim put to a vague source, `SRC302`'s.
+_MIND = frozenset("""
+like dislike hate love consider feel fear worry want hope yearn prefer trust distrust resent
+welcome embrace oppose view regard see plan intend prepare brace scramble struggle rush flock
+upset angry frustrated worried concerned afraid happy pleased disappointed nervous eager
+reluctant skeptical sceptical wary confident unsure convinced furious outraged annoyed
+alarmed excited enthusiastic anxious impressed unimpressed amused troubled uneasy divided
+""".split())
+#: Nouns for a body of people acting or feeling as one: "the industry is bracing".
+_COLLECTIVES = frozenset("""
+industry market markets public electorate base establishment crowd audience party caucus
+campaign network networks administration
+""".split())
+
+
+def group_mind(sentence: Sentence) -> Iterable[tuple[int, int]]:
+    words = sentence.words
+    for index, word in enumerate(words):
+        if word.dep not in ("nsubj", "nsubjpass") or not 0 <= word.head < len(words):
+            continue
+        predicate = _predicate(words, word.head)
+        if predicate is not None and predicate.lemma in _MIND and _is_group(words, index):
+            yield _phrase_start(words, index), predicate.end
+
+
+def _predicate(words: tuple[Word, ...], index: int) -> Word | None:
+    """The verb or (after a copula) the adjective a subject goes with; "see" only as "see X
+    as Y" (a view), not as sight."""
+    verb = words[index]
+    if verb.lemma == "be":
+        return next((w for w in words if w.head == index and w.dep in ("acomp", "attr")), None)
+    if verb.lemma == "see":
+        return verb if any(w.head == index and w.lemma == "as" for w in words) else None
+    return verb
+
+
+def _is_group(words: tuple[Word, ...], index: int) -> bool:
+    """A group, not a person: "conservatives", "many", "the industry", "Republicans"."""
+    word = words[index]
+    if word.lemma in QUANTIFIERS or word.lemma in GROUP_HEADS or word.lemma in _COLLECTIVES:
+        return True
+    if word.tag in ("NNS", "NNPS") and word.entity not in ("PERSON", "ORG", "GPE"):
+        return True
+    return any(w.head == index and w.lemma in QUANTIFIERS for w in words)
+
+
+def _phrase_start(words: tuple[Word, ...], index: int) -> int:
+    """Where the subject's phrase starts: its leftmost dependent before it."""
+    start = index
+    for position in range(index - 1, -1, -1):
+        if _depends_on(words, position, index):
+            start = position
+        else:
+            break
+    return words[start].start
+
+
+def _depends_on(words: tuple[Word, ...], position: int, index: int) -> bool:
+    for _ in range(4):
+        head = words[position].head
+        if head == index:
+            return True
+        if head == position or not 0 <= head < len(words):
+            return False
+        position = head
+    return False

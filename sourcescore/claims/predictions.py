@@ -1,0 +1,77 @@
+"""Predictions in the main clause: "A victory would lift markets", "it is unlikely that"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sourcescore.model import Sentence, Word
+
+_FUTURE = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll"})
+_LIKELIHOOD = re.compile(r"\b(?:un)?likely\b|\blittle\s+certainty\b|\bpoised\s+to\b"
+                         r"|\bon\s+track\s+to\b|\bodds\b", re.IGNORECASE)
+#: Verbs of a scheduled or planned event: "will meet on Tuesday", "will interview X" is a
+#: calendar, not a prediction.
+_SCHEDULED = frozenset("""
+meet speak address hold release report announce testify travel visit appear host attend
+begin start close open launch publish file vote debate convene sit interview discuss talk
+call cast face join present headline deliver give come air broadcast focus feature include
+take decide consider review hear resume
+""".split())
+#: Verbs of seeming: "may seem like a snag" hedges a description, it forecasts nothing.
+_SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})
+#: Adverbs that make "would" habitual ("would frequently take on urgency"), not future.
+_HABITUAL = frozenset({"often", "frequently", "usually", "always", "sometimes", "typically",
+                       "regularly", "routinely"})
+
+
+def prediction(sentence: Sentence) -> Iterable[tuple[int, int]]:
+    words = sentence.words
+    for index, word in enumerate(words):
+        if word.lemma in _FUTURE and word.tag == "MD" and 0 <= word.head < len(words) and \
+                _predicts(words, index, word.head):
+            yield word.start, words[word.head].end
+    for match in _LIKELIHOOD.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if not _describes_a_noun(words, start):
+            yield start, sentence.start + match.end()
+
+
+def _describes_a_noun(words: tuple[Word, ...], start: int) -> bool:
+    """"likely voters": a poll's term for a group of people, not a forecast."""
+    return any(w.start == start and w.dep == "amod" for w in words)
+
+
+def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
+    """A modal that forecasts: in the main clause, not a schedule, a condition's consequence,
+    a habit ("would often"), the past ("might have been") or a perception ("could be heard")."""
+    head = words[verb]
+    dependents = [w for w in words if w.head == verb]
+    if not _main_clause(words, verb) or head.lemma in _SCHEDULED or head.tag == "VBN" or \
+            head.lemma in _SEEMING:
+        return False
+    if any(w.lemma == "have" and w.dep == "aux" for w in dependents):
+        return False
+    if head.lemma == "have" and any(w.lemma == "until" for w in dependents):
+        return False  # "will have until Friday": a deadline
+    if any(w.lemma in _HABITUAL for w in dependents) or words[0].lemma == "if":
+        return False
+    if any(w.tag in ("WRB", "WP") or w.lemma == "whether" for w in dependents):
+        return False  # an indirect question: "how he would improve it"
+    if head.lemma == "be" and any(w.lemma == "more" for d in dependents
+                                  for w in (d, *[x for x in words if x.head == words.index(d)])):
+        return False  # "couldn't be more different": an idiom, not a forecast
+    return not any(w.dep == "advcl" and any(m.head == words.index(w) and m.lemma == "if"
+                                            for m in words) for w in dependents)
+
+
+def _main_clause(words: tuple[Word, ...], index: int) -> bool:
+    """The root, or a verb coordinated with it: not a relative or subordinate clause."""
+    for _ in range(3):
+        word = words[index]
+        if word.dep == "ROOT" or word.head == index:
+            return True
+        if word.dep != "conj":
+            return False
+        index = word.head
+    return False
