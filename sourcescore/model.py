@@ -307,6 +307,14 @@ class Analysis:
     # copy of the analysis, and nothing a rule can reach may change what the next rule reads.
 
     @cached_property
+    def facts(self) -> Any:
+        """What the story says about its sources as a whole (`sourcescore.sourcing.StoryFacts`),
+        gathered once."""
+        from sourcescore.sourcing import story_facts
+
+        return story_facts(self)
+
+    @cached_property
     def _sentence_starts(self) -> tuple[int, ...]:
         return tuple(s.start for s in self.sentences)
 

@@ -7,9 +7,39 @@ person the story names apart.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
 from sourcescore.analysis.lexicon import ANONYMITY_MARKERS
 from sourcescore.model import Analysis, Attribution
 from sourcescore.wordtree import children, head_of, phrase
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """What the whole story says about its sources, gathered in one pass and read by every
+    rule that needs it (`Analysis.facts`): so no rule pays for it once per finding.
+
+    `named_roles`: role nouns given to named people; `described`: each run of up to six words
+    in a sentence that names a person, with those sentences; `poll_paragraphs`: paragraphs
+    that cite a poll; `names_a_poll`: some poll is cited by name."""
+
+    named_roles: frozenset[str]
+    described: Mapping[str, frozenset[int]]
+    poll_paragraphs: frozenset[int]
+    names_a_poll: bool
+
+
+def story_facts(analysis: Analysis) -> StoryFacts:
+    polls = [a for a in analysis.attributions if a.source_type == "poll"]
+    return StoryFacts(
+        named_roles=named_roles(analysis),
+        described=MappingProxyType(descriptions_beside_names(analysis)),
+        poll_paragraphs=frozenset(analysis.sentences[a.sentence].paragraph for a in polls
+                                  if a.sentence < len(analysis.sentences)),
+        names_a_poll=any(a.source is not None and any(ch.isupper() for ch in a.source.text[1:])
+                         for a in polls))
 
 
 def head_lemma(attribution: Attribution) -> str:
@@ -84,12 +114,25 @@ def named_later(analysis: Analysis, attribution: Attribution) -> bool:
     in another sentence, "Jane Doe, a veteran diplomat, ..." (the description beside a name)."""
     assert attribution.source is not None
     words = [w for w in attribution.source.text.split() if w.lower() not in _DETERMINERS]
-    if not words or words[-1].lower().endswith("s"):
+    if not words or words[-1].lower().endswith("s") or len(words) > _LONGEST:
         return False  # "officials": a plural is never one named person
-    description = " ".join(words).lower()
+    described = analysis.facts.described.get(" ".join(words).lower(), frozenset())
+    return bool(described - {attribution.sentence})
+
+
+#: The longest description compared, in words.
+_LONGEST = 6
+
+
+def descriptions_beside_names(analysis: Analysis) -> dict[str, frozenset[int]]:
+    """Every run of up to six words in a sentence that names a person, with the sentences it
+    is in: one pass over the story, so each look-up is constant time."""
+    found: dict[str, set[int]] = {}
     for sentence in analysis.sentences:
-        if sentence.index == attribution.sentence or description not in sentence.text.lower():
+        if not any(w.entity == "PERSON" for w in sentence.words):
             continue
-        if any(w.entity == "PERSON" for w in sentence.words):
-            return True
-    return False
+        lower = [w.text.lower() for w in sentence.words]
+        for start in range(len(lower)):
+            for end in range(start + 1, min(start + _LONGEST, len(lower)) + 1):
+                found.setdefault(" ".join(lower[start:end]), set()).add(sentence.index)
+    return {k: frozenset(v) for k, v in found.items()}

@@ -28,7 +28,7 @@ def unnamed_evidence(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[i
                                                  _bare(words, index))):
             continue
         verb = head_of(words, index)
-        if verb is None or (word.tag == "NN" and _named_poll_in(analysis)):
+        if verb is None or (word.tag == "NN" and analysis.facts.names_a_poll):
             continue  # "a new statewide poll has found", and the story names the poll
         if word.dep == "nsubj" and words[verb].lemma in _SHOWING:
             start = min(i for i in phrase(words, index) if i <= index)
@@ -36,11 +36,6 @@ def unnamed_evidence(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[i
         elif word.dep == "pobj" and words[verb].lemma == "to" and verb > 0 and \
                 words[verb - 1].lemma == "accord":
             yield words[verb - 1].start, word.end
-
-
-def _named_poll_in(analysis: Analysis) -> bool:
-    return any(a.source_type == "poll" and a.source is not None and
-               any(ch.isupper() for ch in a.source.text[1:]) for a in analysis.attributions)
 
 
 def _bare(words: Words, index: int) -> bool:
