@@ -21,8 +21,8 @@ Example (flagged):
     mistrust between the two sides.
 
 Not flagged:
-    "Only time will tell," the minister said. The council will vote at the end of the day on
-    Friday.
+    "Only time will tell," the minister said.
+    The council will vote at the end of the day on Friday.
 
 Options:
     constructions (list of str, default all): the constructions checked: cliche,

@@ -13,7 +13,7 @@ def test_check_text_returns_the_report_as_objects():
                                     config_path=ROOT / "rules.toml")
     assert report.status == "ok" and 0 <= report.score <= 100
     assert [a.source.text for a in report.attributions] == ["Officials"]
-    assert "SRC101" in [f.code for f in report.findings]
+    assert "SRC102" in [f.code for f in report.findings]
 
 
 def test_missing_pipeline_is_one_clear_error(monkeypatch):

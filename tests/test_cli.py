@@ -177,3 +177,15 @@ def test_commands_that_parse_nothing_import_neither_spacy_nor_the_pipeline(args)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_text_formats_list_the_most_severe_findings_first(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Talks stall\n\nTrump claimed that the judge was biased.\n\n"
+                     "Critics say the plan is doomed.\n", encoding="utf-8")
+    for fmt in ("concise", "full"):
+        result = runner.invoke(cli, ["check", str(story), "-f", fmt])
+        codes = [line.split(": ")[1].split()[0] for line in result.output.splitlines()
+                 if "[warning]" in line or "[suggestion]" in line]
+        assert codes == ["SRC302", "SRC401"], (fmt, result.output)  # warning before suggestion
+    assert "confidence: 80%" in runner.invoke(cli, ["check", str(story), "-f", "full"]).output

@@ -168,8 +168,8 @@ def test_an_exemption_for_a_rule_that_did_not_run_is_not_called_unused():
 
 STORY = """Officials said the talks had stalled.
 
-<!-- sourcescore: ignore SRC101, SRC102 -- cleared by standards desk: source protected -->
-A senior official said the delegations had not met since March.
+<!-- sourcescore: ignore SRC102, SRC302 -- cleared by standards desk: source protected -->
+A senior official said the delegations had not met since March. Critics say the talks are doomed.
 
 [sourcescore: ignore SRC402]
 Kremlin spokesman Dmitry Peskov told reporters on Tuesday that there was no progress.
@@ -179,11 +179,11 @@ Kremlin spokesman Dmitry Peskov told reporters on Tuesday that there was no prog
 def test_end_to_end_the_report_keeps_reason_suppressed_findings_and_unused_warning(checker):
     report = checker.check_text(STORY, "story.txt")
     covered = STORY.index("A senior official")
-    assert not [f for f in report.findings if f.code in ("SRC101", "SRC102")
+    assert not [f for f in report.findings if f.code in ("SRC102", "SRC302")
                 and f.start >= covered and f.start < STORY.index("[sourcescore")]
     cleared, unused = report.exemptions
     assert cleared.reason == "cleared by standards desk: source protected"
-    assert {f.code for f in cleared.suppressed} == {"SRC101", "SRC102"}
+    assert {f.code for f in cleared.suppressed} == {"SRC102", "SRC302"}
     assert all(f.text == STORY[f.start:f.end] for f in cleared.suppressed)
     assert unused.suppressed == ()
     assert any("line 6" in w and "suppressed no finding" in w for w in report.warnings)
@@ -191,7 +191,7 @@ def test_end_to_end_the_report_keeps_reason_suppressed_findings_and_unused_warni
     assert not any("sourcescore" in a.content.text for a in report.attributions if a.content)
     # The rule result counts the findings that remain.
     counts = {r.code: r.findings for r in report.rules}
-    assert counts["SRC101"] == sum(f.code == "SRC101" for f in report.findings)
+    assert counts["SRC102"] == sum(f.code == "SRC102" for f in report.findings) == 1
 
 
 def test_exemptions_can_be_switched_off_in_the_configuration(tmp_path, runner):

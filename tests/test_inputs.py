@@ -75,7 +75,7 @@ def test_crlf_lines_and_columns(runner, tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"Headline\r\nOfficials said the talks collapsed.\r\n")
     result, report = check(runner, str(path))
-    finding = next(f for f in report["files"][0]["findings"] if f["code"] == "SRC101")
+    finding = next(f for f in report["files"][0]["findings"] if f["code"] == "SRC102")
     assert (finding["line"], finding["column"], finding["text"]) == (2, 1, "Officials")
 
 

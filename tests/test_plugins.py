@@ -14,6 +14,8 @@ from sourcescore.rules import CODE_PATTERN, NAME_PATTERN, NoOptions, Rule
 
 HEADINGS = ("What it flags:", "Why it matters:", "Example (flagged):", "Not flagged:",
             "Options:", "Sources:")
+MEASURING_HEADINGS = ("What it measures:", "Why it matters:", "Example (scores low):",
+                      "Scores full marks:", "Options:", "Sources:")
 
 
 def test_every_module_in_plugins_is_a_builtin_and_vice_versa():
@@ -36,7 +38,8 @@ def test_rule_codes_names_and_docs_follow_the_conventions():
     for rule in load_plugins(autoload=False).rules:
         assert CODE_PATTERN.match(rule.code) and NAME_PATTERN.match(rule.name)
         assert rule.doc.startswith(f"{rule.code} {rule.name}:")
-        positions = [rule.doc.index(h) for h in HEADINGS]
+        headings = MEASURING_HEADINGS if "What it measures:" in rule.doc else HEADINGS
+        positions = [rule.doc.index(h) for h in headings]
         assert positions == sorted(positions), rule.code
 
 

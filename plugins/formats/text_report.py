@@ -1,9 +1,10 @@
 """Built-in human-readable formats: `full` (findings, score arithmetic, attributions) and `concise`.
 
 Finding lines always read `path:line:col: CODE [severity] message`, so editors, grep and CI problem
-matchers can use them. Everything taken from the input (file names, quoted text, messages that
-quote it) is printed through `printable`: a control character in a story or a file name is
-shown as an escape, never acted on by the terminal or a CI log.
+matchers can use them; each file's findings come most severe first, then in text order.
+Everything taken from the input (file names, quoted text, messages that quote it) is printed
+through `printable`: a control character in a story or a file name is shown as an escape, never
+acted on by the terminal or a CI log.
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ def finding_line(path: str, finding, color: bool = False) -> str:
         severity = f"{_COLORS.get(severity, '')}{severity}{_RESET}"
     return (f"{printable(path)}:{finding.line}:{finding.column}: {finding.code} [{severity}] "
             f"{printable(finding.message)}")
+
+
+_SEVERITY_RANK = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def by_severity(findings) -> list:
+    """Most severe first, then in text order: what an editor should read first."""
+    return sorted(findings, key=lambda f: (_SEVERITY_RANK.get(f.severity, 3), f.start, f.end,
+                                           f.code))
 
 
 def score_line(file: FileReport) -> str:
@@ -51,7 +61,7 @@ def render_concise(report: Report, out: TextIO, options: RenderOptions) -> None:
     for error in report.plugin_errors:
         out.write(f"sourcescore: {printable(str(error))}\n")
     for file in report.files:
-        for finding in file.findings:
+        for finding in by_severity(file.findings):
             out.write(finding_line(file.path, finding, options.color) + "\n")
         for error in file.errors:
             out.write(f"{printable(file.path)}: {_rule_failure(error)}\n")
@@ -87,11 +97,13 @@ def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
 
 def _findings(file: FileReport, out: TextIO, options: RenderOptions) -> None:
     out.write(f"\nFindings ({len(file.findings)}):\n")
-    for finding in file.findings:
+    for finding in by_severity(file.findings):
         out.write("  " + finding_line(file.path, finding, options.color) + "\n")
         out.write(f"      \u201c{_clip(finding.text, 100)}\u201d\n")
         if finding.suggestion:
             out.write(f"      suggestion: {printable(finding.suggestion)}\n")
+        if finding.confidence is not None:
+            out.write(f"      confidence: {finding.confidence:.0%}\n")
     for error in file.errors:
         out.write(f"  {_rule_failure(error)}\n")
 

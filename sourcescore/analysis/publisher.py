@@ -34,19 +34,30 @@ def find_house(text: str, sentences: tuple[Sentence, ...],
     boilerplate name."""
     house = sorted({c.agency for c in wire_credits if c.form in COPY_FORMS})
     evidence = [f"{name} copy" for name in house]
-    for sentence in sentences:
-        if sentence.role not in ("byline", "boilerplate") or \
-                not _OWN_LINE.search(sentence.text):
-            continue
-        outlet = outlet_named(sentence.text)
+    for line in _credit_lines(text, sentences):
+        outlet = outlet_named(line) if _OWN_LINE.search(line) else None
         if outlet is not None and outlet not in house:
             house.append(outlet)
-            evidence.append(f"\u201c{sentence.text.strip()[:60]}\u201d")
+            evidence.append(f"\u201c{line.strip()[:60]}\u201d")
     styled = _house_styled(text)
     if styled is not None and styled not in house:
         house.append(styled)
         evidence.append(f"writes its name in house style (\u201c{styled}\u201d)")
     return tuple(house), "; ".join(evidence)
+
+
+def _credit_lines(text: str, sentences: tuple[Sentence, ...]) -> list[str]:
+    """The whole lines that hold a byline or boilerplate sentence ("By Jane Roe | The Post"
+    may parse as several sentences)."""
+    lines: list[str] = []
+    for sentence in sentences:
+        if sentence.role in ("byline", "boilerplate"):
+            start = text.rfind("\n", 0, sentence.start) + 1
+            end = text.find("\n", sentence.end)
+            line = text[start:end if end >= 0 else len(text)]
+            if line not in lines:
+                lines.append(line)
+    return lines
 
 
 def _house_styled(text: str) -> str | None:

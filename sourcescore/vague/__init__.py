@@ -4,7 +4,8 @@ Each construction is a grammatical shape an editor recognises, declared with sen
 finds and sentences it leaves alone (`tests/test_vague.py` runs them all):
 
 * `group-says` - speech or belief put to a vague group: "critics say", "many fear", "Traders
-  expect", "some Republicans have argued", unless the story names members of the group;
+  expect", "some Republicans have argued", unless the story names members of the group; and
+  anything put to a faceless collective ("the international community remains hopeful");
 * `agentless-passive` - a verb of saying, thinking or judging in the passive with no one doing
   it: "is expected to", "is widely seen as", "it is believed that", "was widely criticized";
 * `reaction-drawn` - an unnamed reaction as the object of what the subject caused or met:
@@ -77,7 +78,8 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
     VagueConstruction(
         "group-says", "speech or belief put to a vague group", group_says,
         ("Critics say the plan is doomed.", "Many economists believe the tax will backfire.",
-         "Traders expect markets to fall sharply if the bill passes."),
+         "Traders expect markets to fall sharply if the bill passes.",
+         "The international community remains cautiously optimistic about the talks."),
         ("Critics of the plan marched on City Hall.",
          "Voters rejected the measure on Tuesday."), confidence=0.8),
     VagueConstruction(

@@ -28,10 +28,24 @@ _PROPOSITION_OBJECTS = frozenset({"predict", "forecast", "estimate", "expect", "
 
 def group_says(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     for attribution in analysis.attributions_in_sentence(sentence.index):
-        if attribution.source is None or not _claims_something(attribution):
+        if attribution.source is None:
             continue
-        if _vague_group(analysis, attribution) or _they_of_a_vague_group(analysis, attribution):
+        if _faceless(attribution) or (_claims_something(attribution) and (
+                _vague_group(analysis, attribution) or
+                _they_of_a_vague_group(analysis, attribution))):
             yield _source_and_cue(attribution)
+
+
+#: Collectives that stand for everyone and no one: whatever they think, want or hope is put to
+#: nobody ("the international community remains cautiously optimistic").
+FACELESS = ("international community", "the world", "world opinion", "the public at large")
+
+
+def _faceless(attribution: Attribution) -> bool:
+    assert attribution.source is not None
+    text = attribution.source.text.lower()
+    return any(text == name or text.endswith(" " + name) or text == "the " + name
+               for name in FACELESS)
 
 
 def _vague_group(analysis: Analysis, attribution: Attribution) -> bool:

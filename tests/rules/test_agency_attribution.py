@@ -1,6 +1,8 @@
-"""SRC201 agency-attribution."""
+"""SRC201 agency-attribution: credited wire copy, and claims relayed from another outlet."""
 
-from sourcescore.testing import article, attribution, run_rule
+import pytest
+
+from sourcescore.testing import article, attribution, flagged_texts, parse, run_rule
 
 
 def test_relayed_statement_is_second_hand():
@@ -35,3 +37,49 @@ def test_credited_wire_copy_is_reported():
                                          content="markets fell"))
     outcome = run_rule("SRC201", analysis)
     assert dict(outcome.metrics)["agency_copy"] == "Reuters"
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("Sessions said the deal was dead, he told CNN on Sunday.", "told CNN"),
+    ("Trump said in an interview with ITV that the ties were strong.", "in an interview with ITV"),
+    ("News of the move was first reported by the Miami Herald.",
+     "first reported by the Miami Herald"),
+    ("The Times newspaper also reported that the talks had failed.",
+     "The Times newspaper also reported"),
+    ("Trump spoke in Ohio on Monday.\n\n(h/t Mediaite.)", "h/t Mediaite"),
+])
+def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
+    analysis = parse(text)
+    assert flagged_texts(run_rule("SRC201", analysis), analysis) == [cited]
+
+
+@pytest.mark.parametrize("text", [
+    "A national poll released Sunday by The Washington Post and ABC News shows him ahead.",
+    "A USA TODAY analysis of campaign-finance reports shows donations surging.",
+    "“There is no spine in him,” reads a Wednesday editorial in The Des Moines Register.",
+    "Fallon said the AP report is misleading because it leaves out most meetings.",
+    "Trump sparred with Rubio at the CNN debate in Miami on Thursday.",
+])
+def test_an_outlets_poll_analysis_editorial_debate_or_mere_mention_is_not_second_hand(text):
+    assert run_rule("SRC201", parse(text)).flags == ()
+
+
+def test_the_houses_own_interviews_are_not_second_hand():
+    wire = ("Talks stall\n\n"
+            "LONDON (Reuters) - Jane Doe told Reuters on Tuesday that talks had failed.")
+    assert run_rule("SRC201", parse(wire)).flags == ()
+    byline = ("Talks stall\n\nBy Jane Roe | The Washington Post\n\n"
+              "Jane Doe told The Washington Post that talks had failed.")
+    assert run_rule("SRC201", parse(byline)).flags == ()
+    plain = "Jane Doe told The Washington Post that talks had failed."
+    assert len(run_rule("SRC201", parse(plain)).flags) == 1
+    assert run_rule("SRC201", parse(plain), publisher="The Washington Post").flags == ()
+
+
+def test_a_later_reference_back_to_another_outlets_interview_is_a_citation():
+    story = ("Leave plan\n\n"
+             "Ivanka Trump described the plan in an interview with Cosmopolitan last week.\n\n"
+             "She noted the rule in the interview, saying fathers would not be eligible.")
+    analysis = parse(story)
+    assert flagged_texts(run_rule("SRC201", analysis), analysis) == [
+        "in an interview with Cosmopolitan", "the interview"]

@@ -117,7 +117,7 @@ def test_the_catalogue_finds_the_patterns_that_matter():
     for expected in ("sourcescore.markup._EMPHASIS", "sourcescore.markup._LINK",
                      "sourcescore.analysis.wire._patterns", "sourcescore/data/cliches.txt",
                      "data/anonymity_reasons.txt", "plain_text_exemption",
-                     "sourcescore_plugins.agency_attribution._citation"):
+                     "sourcescore.citations._citation"):
         assert expected in names
 
 

@@ -1,0 +1,146 @@
+"""Where a story relies on another news organisation: the words that cite it.
+
+A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
+"according to the Interfax news agency", "first reported by the Miami Herald", "the Times
+reported", "(h/t Mediaite)" - or an outlet's record used as a source ("in the ITV interview",
+"the CNN report found"), or a later "the report found", "in the interview" that refers back to
+one. Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names),
+an outlet's poll, analysis of records, editorial or hosted debate, and an outlet that is only
+talked about ("Fallon said the AP report is misleading"). Read by SRC201.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sourcescore.analysis.lexicon import MEDIA_OUTLETS
+from sourcescore.analysis.wire import agency_names
+from sourcescore.model import Analysis, Sentence
+
+#: Records an outlet produces that a later "the report", "the interview" can refer back to.
+RECORDS = ("interview", "report", "reporting", "investigation", "story", "article",
+           "broadcast", "program", "show", "podcast", "segment")
+#: Words that name a medium after an outlet's name: "The Times newspaper reported".
+_MEDIUM = (r"(?:\s+(?:newspaper|paper|magazine|network|channel|station|website|site|broadcaster|"
+           r"news\s+agency|agency))?")
+
+
+@lru_cache(maxsize=1)
+def _citation() -> re.Pattern[str]:
+    """Citing forms around an outlet's name, with the name in group `to`, `by` or `of` (an
+    outlet's record, which cites only where it is a source: "in the ITV interview")."""
+    names = sorted(set(MEDIA_OUTLETS) | set(agency_names(in_running_text=True)),
+                   key=lambda n: (-len(n), n))
+
+    def outlet(group: str) -> str:
+        return (rf"(?P<{group}>(?:the\s+|The\s+)?(?:[A-Z][\w.]*['’]s\s+)?(?:"
+                + "|".join(re.escape(n) for n in names) + rf")(?![\w-]){_MEDIUM})")
+    records = "|".join(RECORDS)
+    return re.compile(
+        rf"\b(?:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
+        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+(?:with|on)|"
+        rf"(?:said|says|appeared|appearing)\s+on|according\s+to|(?:first\s+)?reported\s+by|"
+        rf"h/t|hat\s+tip\s+to)\s+{outlet('to')}"
+        rf"|{outlet('by')}\s+(?:first\s+|also\s+|previously\s+)?"
+        rf"(?:reported|revealed|broke)\b"
+        rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")
+
+
+#: An outlet's own work next to its name: "a Washington Post-ABC News poll", "a poll released
+#: Sunday by CNN", "a USA TODAY analysis", "an editorial in the Register", "a CNN debate".
+_OWN_BEFORE = re.compile(r"\b(?:poll|survey|analysis|review|count|tally|debate|town hall|forum|"
+                         r"editorial|op-ed|column)\b[^.;]{0,30}\b(?:by|from|on|in)\s+$",
+                         re.IGNORECASE)
+_OWN_AFTER = re.compile(r"^(?:['’]s)?(?:[\s-]+[A-Z][\w.&]*){0,3}\s*(?:-\s*)?"
+                        r"(?:poll|polls|polling|survey|analysis|review|count|tally|editorial|"
+                        r"op-ed|column|debate|debates|town hall|forum)\b", re.IGNORECASE)
+#: Words before an outlet's record that make it a source: "in the ITV interview".
+_AS_SOURCE = re.compile(r"\b(?:in|during|from|on|according\s+to|told|via)\s+(?:an?\s+|the\s+)?$",
+                        re.IGNORECASE)
+_BACK_REFERENCE = re.compile(rf"\b(?:the|that|this)\s+(?P<record>{'|'.join(RECORDS)})\b",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Words in a sentence that cite another outlet, and the outlet."""
+
+    start: int
+    end: int
+    outlet: str
+
+
+def find_citations(analysis: Analysis, house: tuple[str, ...]) -> list[Citation]:
+    """Each citation of another outlet, once, in text order; and the later back-references
+    ("the report found") to a record of one."""
+    found: list[Citation] = []
+    records: dict[str, str] = {}  # "interview" -> the outlet whose interview it was
+    for sentence in analysis.sentences:
+        if sentence.role not in ("body", "byline"):
+            continue
+        cited = [c for c in _cited_in(analysis, sentence) if not _is_house(c.outlet, house)]
+        for citation in cited:
+            for record in RECORDS:
+                if record in analysis.text[citation.start:sentence.end].lower():
+                    records[record] = citation.outlet
+        found.extend(cited[:1] if cited else _referred_back(analysis, sentence, records))
+    return found
+
+
+def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
+    cited = []
+    for match in _citation().finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        group = next(g for g in ("to", "by", "of") if match.group(g))
+        if analysis.in_quotation(start, end) or _own_work(sentence.text, match, group):
+            continue
+        if group == "of" and not _as_source(analysis, sentence, match):
+            continue  # "Breitbart News Daily show on Sirius XM": a mention, not a citation
+        cited.append(Citation(start, end, match.group(group).strip()))
+    return cited
+
+
+def _own_work(text: str, match: re.Match[str], group: str) -> bool:
+    """The outlet's poll, analysis of records, editorial or hosted debate: not relayed."""
+    return bool(_OWN_AFTER.match(text[match.end(group):match.end(group) + 60]) or
+                _OWN_BEFORE.search(text[max(0, match.start(group) - 60):match.start(group)]))
+
+
+def _as_source(analysis: Analysis, sentence: Sentence, match: re.Match[str]) -> bool:
+    """An outlet's record cites only as a source ("according to the AP report", "the CNN
+    report found", "in the ITV interview"), not as a topic ("Fallon said the AP report is
+    misleading") or a mention."""
+    start = sentence.start + match.start()
+    if _AS_SOURCE.search(sentence.text[:match.start()]):
+        return True
+    return any(a.source is not None and a.source.start <= start < a.source.end and a.is_speech
+               for a in analysis.attributions_touching(sentence.index))
+
+
+def _referred_back(analysis: Analysis, sentence: Sentence,
+                   records: dict[str, str]) -> list[Citation]:
+    """"The report also documented ...", "she noted it in the interview": a record of another
+    outlet's, named earlier, relied on again."""
+    if not records or not any(a.is_speech for a in
+                              analysis.attributions_in_sentence(sentence.index)):
+        return []
+    for match in _BACK_REFERENCE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        record = match.group("record").lower()
+        if record in records and not analysis.in_quotation(start, end) and \
+                _as_source(analysis, sentence, match):
+            return [Citation(start, end, f"{records[record]} (\u201c{match.group(0)}\u201d)")]
+    return []
+
+
+def _is_house(outlet: str, house: tuple[str, ...]) -> bool:
+    """The outlet is the house, by any of its names ("the AP" for "AP")."""
+    name = _bare(outlet)
+    return any(name and (name == _bare(h) or name in _bare(h) or _bare(h) in name)
+               for h in house if h)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^(?:the\s+)|['’]s$", "", name.strip(), flags=re.IGNORECASE).lower()
