@@ -60,8 +60,9 @@ def _report(paths: list[Path], config: str) -> str:
     import io
 
     from sourcescore.api import Checker
+    from sourcescore.plugins import load_plugins
 
-    checker = Checker(config)
+    checker = Checker(config, plugins=load_plugins(autoload=False))  # the built-in rules only
     files = list(checker.check_texts((str(p), p.read_text(encoding="utf-8")) for p in paths))
     out = io.StringIO()
     checker.plugins.formats["json"].render(checker.report(files), out, None)

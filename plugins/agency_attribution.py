@@ -5,14 +5,16 @@ What it flags:
     at the words that cite it: "told CNN", "in an interview with ITV", "according to the
     Interfax news agency", "first reported by the Miami Herald", "the Times reported",
     "(h/t Mediaite)", and a later "the report found" or "in the interview" that refers back
-    to one. One citation gives one finding. Not second-hand: the house's own interviews,
-    polls and analyses (the house is the agency whose wire copy it is, the outlet a byline or
-    boilerplate line names, or the `publisher` option); a poll an outlet ran ("a Washington
-    Post-ABC News poll"); an outlet's analysis of records ("a USA TODAY analysis of filings")
-    or its editorial, quoted as its own view; a debate or town hall a network hosted; an
-    outlet that is only the subject of what someone says ("the AP report is misleading, she
-    said"). The sub-score is the share of attributions that are first-hand, counting
-    second-hand ones at `second_hand_credit`; the summary names the agencies whose copy it is.
+    to one. One citation gives one finding; in the lede of a story that says whose it is (see
+    the house, below) it is an error, which holds the story.
+    Not second-hand: the house's own interviews, polls and analyses (the house is the agency
+    whose wire copy it is, the outlet a byline or boilerplate line names, the page's site
+    name, or `sourcescore.publisher`); a poll an outlet ran ("a Washington Post-ABC News
+    poll"); an outlet's analysis of records ("a USA TODAY analysis of filings") or its
+    editorial, quoted as its own view; a debate or town hall a network hosted; an outlet that
+    is only the subject of what someone says ("the AP report is misleading, she said"). The
+    sub-score is the share of attributions that are first-hand, counting second-hand ones at
+    `second_hand_credit`; the summary names the agencies whose copy it is.
 
 Why it matters:
     Relaying another outlet's reporting is legitimate only with credit, and it is weaker than
@@ -29,8 +31,9 @@ Not flagged:
 Options:
     second_hand_credit (float, default 0.6): how much a second-hand attribution counts towards
     the sub-score, against 1.0 for a first-hand one.
-    publisher (str, default ""): the outlet that publishes the stories, when the text does not
-    say; its own interviews and analyses are not second-hand.
+    lede_severity (str, default "error"): the severity of a citation in the lede, the story's
+    first body paragraph ("" for the rule's own): a lede built on another outlet's reporting
+    holds the story.
 
 Sources:
     AP Stylebook, "sources" and "wire credits"; Reuters Handbook of Journalism, "Attribution of
@@ -43,29 +46,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.citations import find_citations
+from sourcescore.citations import Citation, find_citations
 from sourcescore.model import COPY_FORMS, Analysis, Flag
-from sourcescore.options import Share
+from sourcescore.options import LedeSeverity, Share
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome
+from sourcescore.ruletools import at_lede, outcome
 
 
 @dataclass(frozen=True)
 class Options:
     second_hand_credit: Share = 0.6
-    publisher: str = ""
+    lede_severity: LedeSeverity = "error"
 
 
 def check(analysis: Analysis, options: Options):
     copy_credits = sorted({c.agency for c in analysis.wire_credits if c.form in COPY_FORMS})
     sourced = [a for a in analysis.attributions if a.source is not None and a.is_speech]
-    citations = find_citations(analysis, _house(analysis, options))
+    citations = find_citations(analysis, analysis.house)
     if not sourced and not citations:
         return outcome(None, [], "no sourced attributions: not applicable",
                        agency_copy=", ".join(copy_credits))
-    flags = [Flag(c.start, c.end, f"second-hand sourcing: relies on {c.outlet}",
-                  suggestion="confirm independently, or keep the credit prominent",
-                  confidence=0.7) for c in citations]
+    flags = [_flag(analysis, c, options.lede_severity) for c in citations]
     total = max(len(sourced), len(flags))
     first_hand = total - len(flags)
     share = (first_hand + options.second_hand_credit * len(flags)) / total
@@ -76,8 +77,14 @@ def check(analysis: Analysis, options: Options):
                    second_hand=len(flags), agency_copy=", ".join(copy_credits))
 
 
-def _house(analysis: Analysis, options: Options) -> tuple[str, ...]:
-    return (*analysis.house, options.publisher) if options.publisher else analysis.house
+def _flag(analysis: Analysis, citation: Citation, lede_severity: str) -> Flag:
+    # Only a story that says whose it is can be held for a second-hand lede: without a house,
+    # "told The Huffington Post" may be the Post's own interview.
+    severity, where = at_lede(analysis, citation.start, lede_severity if analysis.house else "")
+    return Flag(citation.start, citation.end,
+                f"second-hand sourcing{where}: relies on {citation.outlet}",
+                suggestion="confirm independently, or keep the credit prominent",
+                confidence=0.7, severity=severity)
 
 
 @hookimpl

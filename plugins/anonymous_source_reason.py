@@ -26,6 +26,8 @@ Not flagged:
 Options:
     extra_reasons (list of regex, default []): more phrases that state a reason for anonymity.
     extra_bases (list of regex, default []): more phrases that state how the source knows.
+    lede_severity (str, default "error"): the severity of such a source in the lede, the
+    story's first body paragraph ("" for the rule's own); an error holds the story.
 
 Sources:
     AP Stylebook, "anonymous sources" (explain why anonymity was granted); New York Times
@@ -39,9 +41,10 @@ from dataclasses import dataclass
 
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Attribution, Flag
-from sourcescore.options import Regex
+from sourcescore.options import LedeSeverity, Regex
 from sourcescore.rules import Rule
 from sourcescore.ruletools import (
+    at_lede,
     outcome,
     packaged_phrases,
     paragraph_text,
@@ -55,6 +58,7 @@ from sourcescore.sourcing import described_basis, named_later, source_key
 class Options:
     extra_reasons: tuple[Regex, ...] = ()
     extra_bases: tuple[Regex, ...] = ()
+    lede_severity: LedeSeverity = "error"
 
 
 def check(analysis: Analysis, options: Options):
@@ -82,18 +86,19 @@ def check(analysis: Analysis, options: Options):
         key = source_key(attribution)
         if key not in flagged:  # a source quoted again is one finding, where it first speaks
             flagged.add(key)
-            flags.append(_flag(attribution))
+            flags.append(_flag(analysis, attribution, options.lede_severity))
     share = 1 - missing_weight / total
     return outcome(100 * share, flags,
                    f"{len(flags)} unnamed sources with neither a reason for anonymity nor a "
                    f"basis for what they know", unnamed=len(anonymous), unexplained=len(flags))
 
 
-def _flag(attribution: Attribution) -> Flag:
+def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:
     assert attribution.source is not None
+    severity, where = at_lede(analysis, attribution.source.start, lede_severity)
     return Flag(attribution.source.start, attribution.source.end,
-                f"unnamed source \u201c{attribution.source.text}\u201d: the story says neither "
-                "why anonymity was granted nor how the source knows",
+                f"unnamed source \u201c{attribution.source.text}\u201d{where}: the story says "
+                "neither why anonymity was granted nor how the source knows", severity=severity,
                 suggestion="add e.g. \u201cwho spoke on condition of anonymity because "
                            "\u2026\u201d or \u201cwho attended the meeting\u201d",
                 confidence=0.7)

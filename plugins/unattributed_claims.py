@@ -10,8 +10,9 @@ What it flags:
     poll named near it. One finding per sentence, marking the words of its surest claim; a
     claim put to a vague source is left to SRC302. Headlines, bylines, captions, boilerplate,
     list rows, questions and quotations are not claims; settled background, scheduled events
-    and what was said at a public event are not flagged. In an opinion piece only figures are
-    checked: the argument is the columnist's own. The sub-score is the share of claims that
+    and what was said at a public event are not flagged. The default configuration's opinion
+    profile checks only figures in a column (`[genres.opinion.SRC301]`): the argument is the
+    columnist's own. The sub-score is the share of claims that
     are covered, smoothed by `prior` so that one claim in a brief does not swing it from 0 to
     100.
 
@@ -30,6 +31,8 @@ Options:
     prior (float, default 2.0): covered claims assumed before counting (smoothing).
     kinds (list of str, default all six): the kinds of claim checked: figure, cause,
     prediction, group-mind, characterisation, private.
+    lede_severity (str, default "error"): the severity of an unsourced claim in the lede, the
+    story's first body paragraph ("" for the rule's own); an error holds the story.
 
 Sources:
     Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common
@@ -45,9 +48,9 @@ from sourcescore import hookimpl
 from sourcescore.claims import KINDS, Claim, claims_in
 from sourcescore.coverage import cover, cover_figure, needs_cover
 from sourcescore.model import Analysis, Flag, Sentence
-from sourcescore.options import NonNegative
+from sourcescore.options import LedeSeverity, NonNegative
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome
+from sourcescore.ruletools import at_lede, outcome
 from sourcescore.vague import find_vague
 
 #: What each kind of claim needs, for the finding's message.
@@ -62,18 +65,17 @@ NEEDS = {
 #: How sure a finding of each kind is: statistics and private events are rarely wrong to flag.
 CONFIDENCE = {"figure": 0.8, "cause": 0.7, "prediction": 0.6, "group-mind": 0.7,
               "characterisation": 0.6, "private": 0.7}
-#: Genres in which only figures are checked: the rest is the author's argument.
-ARGUMENT_GENRES = frozenset({"opinion"})
 
 
 @dataclass(frozen=True)
 class Options:
     prior: NonNegative = 2.0
     kinds: tuple[str, ...] = KINDS
+    lede_severity: LedeSeverity = "error"
 
 
 def check(analysis: Analysis, options: Options):
-    kinds = ("figure",) if analysis.genre in ARGUMENT_GENRES else options.kinds
+    kinds = options.kinds
     claims, flags = 0, []
     for sentence in analysis.sentences:
         found = claims_in(sentence, analysis, kinds) if needs_cover(sentence, analysis) else []
@@ -83,7 +85,7 @@ def check(analysis: Analysis, options: Options):
         uncovered = _uncovered(analysis, sentence, found)
         if uncovered:  # one finding per sentence, on its surest claim
             surest = max(uncovered, key=lambda claim: CONFIDENCE[claim.kind])
-            flags.append(_flag(analysis, sentence, surest))
+            flags.append(_flag(analysis, surest, options.lede_severity))
     if claims == 0:
         return outcome(None, [], "no claims that need a source: not applicable")
     share = (claims - len(flags) + options.prior) / (claims + options.prior)
@@ -113,11 +115,13 @@ def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
     return cover(analysis, sentence, span)
 
 
-def _flag(analysis: Analysis, sentence: Sentence, claim: Claim) -> Flag:
+def _flag(analysis: Analysis, claim: Claim, lede_severity: str) -> Flag:
     text = analysis.text[claim.start:claim.end]
+    severity, where = at_lede(analysis, claim.start, lede_severity)
     return Flag(claim.start, claim.end, f"unattributed {claim.kind.replace('-', ' ')} "
-                                        f"\u201c{text}\u201d",
-                suggestion=NEEDS[claim.kind], confidence=CONFIDENCE[claim.kind])
+                                        f"\u201c{text}\u201d{where}",
+                suggestion=NEEDS[claim.kind], confidence=CONFIDENCE[claim.kind],
+                severity=severity)
 
 
 @hookimpl

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from sourcescore import __version__
 from sourcescore.config import Config, find_config, load_config, plugin_choice
-from sourcescore.engine import active_rules, judge
+from sourcescore.engine import active_rules, judge, settle
 from sourcescore.errors import SourcescoreError
 from sourcescore.exemptions import Directive, RuleNames, apply_exemptions, resolve_exemptions
 from sourcescore.markup import with_original_text
-from sourcescore.model import Analysis
+from sourcescore.model import GENRES, Analysis
 from sourcescore.plugins import Plugins, load_plugins
-from sourcescore.prepare import Prepared, Preparer
-from sourcescore.report import FileReport, InputInfo, Report
+from sourcescore.prepare import PageMeta, Prepared, Preparer
+from sourcescore.report import FileReport, Genre, Hold, InputInfo, Report, Scoring
 
 if TYPE_CHECKING:
     from sourcescore.references import ReferenceIndex
@@ -114,14 +113,19 @@ class Checker:
             return
         analyses = self.analyse_many(item.prose for item in pending)
         for item, analysis in zip(pending, analyses, strict=True):
-            report = self.report_for(item.path, analysis, item.directives, item.info)
+            report = self.report_for(item.path, analysis, item.directives, item.info,
+                                     item.meta)
             yield report if item.prose is item.original else \
                 with_original_text(report, item.original)
 
     def report_for(self, path: str, analysis: Analysis, directives: tuple[Directive, ...] = (),
-                   source: InputInfo | None = None) -> FileReport:
-        """Run the rules over an analysis, apply inline exemptions, assemble the file's report."""
+                   source: InputInfo | None = None,
+                   meta: PageMeta | None = None) -> FileReport:
+        """Run the rules over an analysis, apply inline exemptions, assemble the file's report.
+        The configuration's `genre` and `publisher`, then the page's own metadata, override
+        what the text shows."""
         source = source or InputInfo()
+        analysis, notes = with_page_facts(analysis, meta or PageMeta(), self.config)
         if not looks_english(analysis):
             return FileReport(path=path, status="unsupported-language", text=analysis.text,
                               warnings=("the text does not look like English; sourcescore's "
@@ -132,8 +136,7 @@ class Checker:
                                                   self._rule_names)
         findings, applied, unused = apply_exemptions(verdict.findings, exemptions,
                                                      self._rule_names)
-        kept = Counter(f.code for f in findings)
-        results = tuple(replace(r, findings=kept[r.code]) for r in verdict.results)
+        settled = settle(verdict, tuple(findings), self.config)
         stats = (
             ("words", analysis.word_count),
             ("sentences", len(analysis.sentences)),
@@ -142,18 +145,21 @@ class Checker:
             ("quotations", len(analysis.quotations)),
         )
         return FileReport(
-            path=path, status="ok", score=verdict.score, rules=results,
+            path=path, status="ok", score=settled.score, rules=settled.results,
+            hold=Hold.of(settled), genre=Genre(analysis.genre, analysis.genre_evidence),
+            house=analysis.house,
             findings=findings, attributions=analysis.attributions,
             wire_credits=analysis.wire_credits, errors=verdict.errors, stats=stats,
-            warnings=tuple(warnings + unused), exemptions=applied, input=source,
+            warnings=tuple(notes + warnings + unused), exemptions=applied, input=source,
             text=analysis.text,
         )
 
     def report(self, files: Iterable[FileReport]) -> Report:
         """Wrap file reports in the run's envelope."""
         versions = tuple(sorted(self.plugins.versions.items()))
+        general = self.config.general
         return Report(tuple(files), __version__, self.config.path, versions,
-                      tuple(self.plugins.errors))
+                      tuple(self.plugins.errors), Scoring(general.curve, general.hold_score))
 
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
@@ -188,3 +194,24 @@ def _unscored(path: str, prepared: Prepared | Exception) -> FileReport:
 def check_text(text: str, path: str = "<text>", **options) -> FileReport:
     """Check one article's text with the default (or discovered) configuration."""
     return Checker(**options).check_text(text, path)
+
+
+def with_page_facts(analysis: Analysis, meta: PageMeta,
+                    config: Config) -> tuple[Analysis, list[str]]:
+    """The analysis with the genre and house the configuration or the page's metadata give,
+    over what the text shows; and a note for a genre the page names that sourcescore does not
+    know."""
+    notes: list[str] = []
+    genre, evidence = analysis.genre, analysis.genre_evidence
+    if config.general.genre:
+        genre, evidence = config.general.genre, "the configuration (sourcescore.genre)"
+    elif meta.genre in GENRES:
+        genre, evidence = meta.genre, meta.where
+    elif meta.genre:
+        notes.append(f"{meta.where} names the genre {meta.genre!r}, which is not one of "
+                     f"{', '.join(GENRES)}; the genre is taken from the text")
+    house = tuple(dict.fromkeys(
+        (*analysis.house, *(p for p in (config.general.publisher, meta.publisher) if p))))
+    if (genre, evidence, house) == (analysis.genre, analysis.genre_evidence, analysis.house):
+        return analysis, notes
+    return replace(analysis, genre=genre, genre_evidence=evidence, house=house), notes

@@ -19,7 +19,7 @@ from typing import Any
 
 from sourcescore.errors import SourcescoreError
 from sourcescore.plugins import PluginProblem
-from sourcescore.report import FileReport, Report, file_report_from_dict
+from sourcescore.report import FileReport, Report, Scoring, file_report_from_dict
 
 #: Seconds to wait for one answer: the server's own time limit applies first.
 READ_TIMEOUT = 600
@@ -89,7 +89,8 @@ class RemoteChecker:
             return self._local.report(files)
         return Report(files, envelope["tool"]["version"], envelope["config"],
                       tuple((p["name"], p["version"]) for p in envelope["plugins"]),
-                      tuple(PluginProblem(**p) for p in envelope["plugin_errors"]))
+                      tuple(PluginProblem(**p) for p in envelope["plugin_errors"]),
+                      Scoring(**envelope["scoring"]))
 
 
 def _checked_url(url: str) -> str:

@@ -26,7 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from sourcescore.errors import ConfigError
 from sourcescore.exemptions import plain_text_pattern
-from sourcescore.model import SEVERITIES
+from sourcescore.model import GENRES, SEVERITIES
 from sourcescore.options import NonNegative, PositiveCount
 from sourcescore.rules import unknown_code_message
 
@@ -64,6 +64,16 @@ class GeneralSettings:
     inline_exemptions: bool = True  #: honour `sourcescore: disable/enable/ignore` directives
     #: how a directive is written on a line of its own in plain text (`{directive}` is the body)
     plain_text_exemption: str = "[sourcescore: {directive}]"
+    #: sub-scores are raised to this power before they are weighted (`sourcescore.scoring`)
+    curve: Annotated[float, Interval(ge=0.5, le=5)] = 3.5
+    #: a finding of severity error caps the score here (100: findings never hold a story)
+    hold_score: Annotated[float, Interval(ge=0, le=100)] = 45.0
+    #: the genre of every story checked (news, analysis, opinion, transcript, list); empty:
+    #: detected from each story's text and page metadata
+    genre: str = ""
+    #: the outlet that publishes the stories, when their text does not say: its own
+    #: interviews, polls and analyses are its reporting, not second-hand sourcing
+    publisher: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,17 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class Config:
-    """A validated configuration."""
+    """A validated configuration: the general settings, each rule's settings, and per genre the
+    rules whose settings differ for it (`[genres.GENRE.CODE]`)."""
 
     general: GeneralSettings = GeneralSettings()
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     path: str | None = None
+    genres: Mapping[str, Mapping[str, RuleSettings]] = field(default_factory=dict)
+
+    def for_genre(self, code: str, genre: str) -> RuleSettings:
+        """How rule `code` runs on a story of `genre`."""
+        return self.genres.get(genre, {}).get(code) or self.rules[code]
 
 
 def find_config(explicit: str | None = None, start: Path | None = None) -> Path | None:
@@ -105,11 +121,14 @@ def load_config(path: Path | None, registry) -> Config:
     """Parse and validate `path` (or the defaults) against the rules in `registry`."""
     name = str(path) if path else "<defaults>"
     data = _read(path) if path is not None else {}
-    _unknown(name, "", data, ("sourcescore", "rules"))
+    _unknown(name, "", data, ("sourcescore", "rules", "genres"))
     general = _build(name, "sourcescore", GeneralSettings, data.get("sourcescore", {}))
     if general.fail_level not in SEVERITIES:
         raise ConfigError(f"{name}: sourcescore.fail_level = {general.fail_level!r} is not one of "
                           f"{', '.join(SEVERITIES)}")
+    if general.genre and general.genre not in GENRES:
+        raise ConfigError(f"{name}: sourcescore.genre = {general.genre!r} is not one of "
+                          f"{', '.join(GENRES)} (or empty, to detect it)")
     for key in ("select", "ignore"):
         for code in getattr(general, key):
             if not any(known.startswith(code.upper()) for known in registry.codes()):
@@ -125,7 +144,32 @@ def load_config(path: Path | None, registry) -> Config:
     _unknown(name, "rules.", tables, registry.codes(), what="rule code")
     rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
     _check_weights(name, rules)
-    return Config(general, rules, str(path) if path else None)
+    genres = _genre_profiles(name, data.get("genres", {}), tables, registry)
+    return Config(general, rules, str(path) if path else None, genres)
+
+
+def _genre_profiles(name: str, profiles: Any, tables: Mapping[str, Any],
+                    registry) -> dict[str, dict[str, RuleSettings]]:
+    """`[genres.GENRE.CODE]` tables: what differs for a genre, over the rule's own table."""
+    if not isinstance(profiles, dict):
+        raise ConfigError(f"{name}: [genres] must be a table of [genres.GENRE] tables")
+    _unknown(name, "genres.", profiles, GENRES, what="genre")
+    by_code = {rule.code: rule for rule in registry}
+    found: dict[str, dict[str, RuleSettings]] = {}
+    for genre, overrides in profiles.items():
+        if not isinstance(overrides, dict):
+            raise ConfigError(f"{name}: [genres.{genre}] must be a table of rule tables")
+        _unknown(name, f"genres.{genre}.", overrides, list(by_code), what="rule code")
+        found[genre] = {}
+        for code, override in overrides.items():
+            if not isinstance(override, dict):
+                raise ConfigError(f"{name}: [genres.{genre}.{code}] must be a table")
+            base = tables.get(code, {})
+            merged = {**(base if isinstance(base, dict) else {}), **override}
+            found[genre][code] = _rule_settings(name, by_code[code], merged,
+                                                where=f"genres.{genre}.{code}")
+        _check_weight_bounds(name, f"genres.{genre}.", found[genre])
+    return found
 
 
 def plugin_choice(path: Path | None) -> tuple[bool | None, tuple[str, ...]]:
@@ -155,8 +199,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
-def _rule_settings(name: str, rule, table: Any) -> RuleSettings:
-    where = f"rules.{rule.code}"
+def _rule_settings(name: str, rule, table: Any, where: str = "") -> RuleSettings:
+    where = where or f"rules.{rule.code}"
     if not isinstance(table, dict):
         raise ConfigError(f"{name}: [{where}] must be a table")
     option_names = [f.name for f in dataclasses.fields(rule.options_type)]
@@ -178,13 +222,17 @@ MAX_WEIGHT = 1000.0
 
 
 def _check_weights(name: str, rules: Mapping[str, RuleSettings]) -> None:
-    for code, settings in rules.items():
-        if not 0 <= settings.weight <= MAX_WEIGHT:
-            raise ConfigError(f"{name}: rules.{code}.weight must be a finite number >= 0 and "
-                              f"<= {MAX_WEIGHT:g}, not {settings.weight}")
+    _check_weight_bounds(name, "rules.", rules)
     enabled = [s for s in rules.values() if s.enabled]
     if enabled and not any(s.weight > 0 for s in enabled):
         raise ConfigError(f"{name}: every enabled rule has weight 0, so no score can be computed")
+
+
+def _check_weight_bounds(name: str, prefix: str, rules: Mapping[str, RuleSettings]) -> None:
+    for code, settings in rules.items():
+        if not 0 <= settings.weight <= MAX_WEIGHT:
+            raise ConfigError(f"{name}: {prefix}{code}.weight must be a finite number >= 0 and "
+                              f"<= {MAX_WEIGHT:g}, not {settings.weight}")
 
 
 def _build(name: str, where: str, cls: type, table: Any):
@@ -223,6 +271,11 @@ def _typed(name: str, key: str, value: Any, expected: Any) -> Any:
         return float(value)
     if expected in (bool, int, str) and type(value) is expected:
         return value
+    if origin is typing.Literal:
+        if value in typing.get_args(expected):
+            return value
+        choices = ", ".join(repr(v) for v in typing.get_args(expected))
+        raise ConfigError(f"{name}: {key} must be one of {choices}, not {_short(value)}")
     if origin is tuple and isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
     wanted = {float: "a number", int: "an integer", bool: "true or false", str: "a string"}.get(

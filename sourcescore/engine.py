@@ -17,9 +17,10 @@ import signal
 import sys
 import threading
 import traceback
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
-from sourcescore.config import Config
+from sourcescore.config import Config, RuleSettings
 from sourcescore.model import SEVERITIES, Analysis, Flag, RuleOutcome
 from sourcescore.report import Finding, RuleError, RuleResult
 from sourcescore.rules import Rule
@@ -29,12 +30,22 @@ from sourcescore.textio import LineIndex
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the rules concluded about one article."""
+    """What the rules concluded about one article, before exemptions and the fold."""
 
-    score: float | None
     results: tuple[RuleResult, ...]
     findings: tuple[Finding, ...]
     errors: tuple[RuleError, ...]
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The article's score after exemptions: the fold, the rule results with their
+    contributions, and the findings of severity error that hold it (if it is held)."""
+
+    score: float | None
+    results: tuple[RuleResult, ...]
+    holds: tuple[Finding, ...] = ()
+    unheld: float | None = None
 
 
 def active_rules(rules, config: Config, select=(), ignore=()) -> list[Rule]:
@@ -43,30 +54,32 @@ def active_rules(rules, config: Config, select=(), ignore=()) -> list[Rule]:
     ignore = tuple(ignore) + config.general.ignore
     chosen = []
     for rule in rules:
-        settings = config.rules.get(rule.code)
-        if settings is not None and not settings.enabled:
-            continue
         if select and not any(rule.code.startswith(s.upper()) for s in select):
             continue
         if any(rule.code.startswith(i.upper()) for i in ignore):
+            continue
+        if rule.code in config.rules and not _enabled_anywhere(config, rule.code):
             continue
         chosen.append(rule)
     return chosen
 
 
+def _enabled_anywhere(config: Config, code: str) -> bool:
+    """Enabled in [rules], or for some genre: a rule off by default may run on one genre."""
+    return config.rules[code].enabled or any(
+        profile[code].enabled for profile in config.genres.values() if code in profile)
+
+
 def judge(analysis: Analysis, rules: list[Rule], config: Config) -> Verdict:
-    """Run `rules` over `analysis` and fold their sub-scores."""
+    """Run `rules` over `analysis`, each with its settings for the story's genre."""
     lines = LineIndex(analysis.text)
-    outcomes: list[tuple[Rule, RuleOutcome | None, Failure | None]] = []
-    for rule in rules:
-        outcome, error = _run(rule, analysis, config)
-        outcomes.append((rule, outcome, error))
-    parts = [Part(r.code, o.score if o else None, config.rules[r.code].weight)
-             for r, o, _ in outcomes]
-    score, contributions = fold(parts)
     results, findings, errors = [], [], []
-    for rule, outcome, error in outcomes:
-        settings = config.rules[rule.code]
+    for rule in rules:
+        settings = config.for_genre(rule.code, analysis.genre)
+        if not settings.enabled:
+            results.append(_off(rule, settings, analysis.genre))
+            continue
+        outcome, error = _run(rule, analysis, config, settings)
         rule_findings = [_finding(rule, settings.severity, f, analysis.text, lines)
                          for f in (outcome.flags if outcome else ())]
         findings.extend(rule_findings)
@@ -75,12 +88,30 @@ def judge(analysis: Analysis, rules: list[Rule], config: Config) -> Verdict:
         results.append(RuleResult(
             code=rule.code, name=rule.name, plugin=rule.plugin,
             score=outcome.score if outcome else None, weight=settings.weight,
-            contribution=contributions.get(rule.code), summary=outcome.summary if outcome else "",
+            contribution=None, summary=outcome.summary if outcome else "",
             findings=len(rule_findings), metrics=outcome.metrics if outcome else (),
             error=error.message if error else None,
         ))
     findings.sort(key=Finding.sort_key)
-    return Verdict(score, tuple(results), tuple(findings), tuple(errors))
+    return Verdict(tuple(results), tuple(findings), tuple(errors))
+
+
+def _off(rule: Rule, settings: RuleSettings, genre: str) -> RuleResult:
+    return RuleResult(code=rule.code, name=rule.name, plugin=rule.plugin, score=None,
+                      weight=settings.weight, contribution=None,
+                      summary=f"off for {genre} stories (the genre's profile)", findings=0)
+
+
+def settle(verdict: Verdict, findings: tuple[Finding, ...], config: Config) -> Settled:
+    """Fold the sub-scores; a remaining finding of severity error holds the story."""
+    holds = tuple(f for f in findings if f.severity == "error")
+    general = config.general
+    result = fold([Part(r.code, r.score, r.weight) for r in verdict.results], general.curve,
+                  general.hold_score if holds else None)
+    kept = Counter(f.code for f in findings)
+    results = tuple(replace(r, contribution=result.contributions.get(r.code),
+                            findings=kept[r.code]) for r in verdict.results)
+    return Settled(result.score, results, holds if result.held else (), result.unheld)
 
 
 class RuleTimeout(Exception):
@@ -119,14 +150,14 @@ class Failure:
     traceback: str | None = None
 
 
-def _run(rule: Rule, analysis: Analysis, config: Config) -> tuple[RuleOutcome | None,
-                                                                  Failure | None]:
+def _run(rule: Rule, analysis: Analysis, config: Config,
+         settings: RuleSettings) -> tuple[RuleOutcome | None, Failure | None]:
     # A copy per rule: a rule that rebinds the analysis's fields (frozen dataclasses can be
     # forced) changes only its own view. The containers inside are tuples and read-only maps.
     view = copy.copy(analysis)
     try:
         with _time_limit(config.general.rule_timeout), contextlib.redirect_stdout(sys.stderr):
-            outcome = rule.check(view, config.rules[rule.code].options)
+            outcome = rule.check(view, settings.options)
         problem = malformed_outcome(outcome, len(analysis.text))
     except RuleTimeout as exc:
         return None, Failure(str(exc))

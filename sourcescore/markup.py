@@ -16,7 +16,7 @@ import re
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)",
+FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)",
                            re.S)
 _FENCE = re.compile(r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)", re.S | re.M)
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
@@ -47,7 +47,7 @@ def is_markdown(path: str) -> bool:
 def blank_markdown(text: str) -> str:
     """`text` with everything that is not prose replaced by spaces; same length, same lines."""
     chars = list(text)
-    for pattern in (_FRONT_MATTER, _FENCE, _COMMENT, _TAG, _IMAGE, _REFERENCE_DEFINITION,
+    for pattern in (FRONT_MATTER, _FENCE, _COMMENT, _TAG, _IMAGE, _REFERENCE_DEFINITION,
                     _INLINE_CODE, _RULE):
         for match in pattern.finditer(text):
             _blank(chars, match.start(), match.end())

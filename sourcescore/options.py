@@ -21,7 +21,7 @@ taken for a number.
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from annotated_types import Ge, Gt, Interval
 from pydantic import AfterValidator
@@ -47,3 +47,6 @@ Count = Annotated[int, Ge(0)]
 PositiveCount = Annotated[int, Ge(1)]
 #: A regular expression, compiled when the configuration loads.
 Regex = Annotated[str, AfterValidator(_compiles)]
+
+#: A finding's severity where it is in the story's lede ("" keeps the rule's own severity).
+LedeSeverity = Literal["", "suggestion", "warning", "error"]

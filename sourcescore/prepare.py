@@ -10,7 +10,8 @@ HTML the offsets index the extracted text, and the report says so (`input.offset
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from sourcescore.errors import InputError
 from sourcescore.exemptions import (
@@ -22,10 +23,21 @@ from sourcescore.exemptions import (
     plain_text_pattern,
     replace_comment_directives,
 )
-from sourcescore.markup import blank_markdown, is_markdown
+from sourcescore.markup import FRONT_MATTER, blank_markdown, is_markdown
 from sourcescore.report import InputInfo
 
 HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What a page says about itself outside its prose: its genre and its publisher, from the
+    HTML page's metadata (site name, section, categories) or Markdown front matter (`genre:`,
+    `publisher:`), and where that came from."""
+
+    genre: str | None = None
+    publisher: str | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,7 @@ class Prepared:
     prose: str  # what the pipeline reads
     directives: tuple[Directive, ...]
     info: InputInfo
+    meta: PageMeta = PageMeta()
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,8 @@ class Preparer:
         if is_html(path):
             return self._html(path, text)
         if is_markdown(path):
-            return self._with_directives(path, text, blank_markdown(text), "markdown")
+            prepared = self._with_directives(path, text, blank_markdown(text), "markdown")
+            return replace(prepared, meta=front_matter_meta(text))
         return self._with_directives(path, text, text, "text")
 
     def _with_directives(self, path: str, text: str, prose: str, kind: str) -> Prepared:
@@ -72,7 +86,8 @@ class Preparer:
         prepared = self._with_directives(path, extracted, extracted, "html")
         info = InputInfo(format="html", offsets="extracted-text", extractor=extractor,
                          text=extracted)
-        return Prepared(path, extracted, prepared.prose, prepared.directives, info)
+        return Prepared(path, extracted, prepared.prose, prepared.directives, info,
+                        html_meta(page))
 
 
 def is_html(path: str) -> bool:
@@ -103,3 +118,50 @@ def has_prose(text: str) -> bool:
     given a page of menus alone, the extractor returns the menu ("menu", "Home About")."""
     return any(len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
                for line in text.splitlines())
+
+
+#: Section and category names that say a page is opinion or analysis.
+_OPINION_SECTIONS = re.compile(r"\b(?:opinion|opinions|op-?eds?|commentary|editorials?|columns?|"
+                               r"columnists?|letters|viewpoints?|perspectives?)\b", re.IGNORECASE)
+_ANALYSIS_SECTIONS = re.compile(r"\b(?:analysis|news analysis)\b", re.IGNORECASE)
+
+
+def genre_of_section(section: str) -> str | None:
+    """The genre a page's section or category names, if any."""
+    if _OPINION_SECTIONS.search(section):
+        return "opinion"
+    if _ANALYSIS_SECTIONS.search(section):
+        return "analysis"
+    return None
+
+
+def html_meta(page: str) -> PageMeta:
+    """The genre its section or categories name and its site name, from an HTML page."""
+    try:
+        import trafilatura
+
+        found = trafilatura.extract_metadata(page)
+    except Exception:  # noqa: BLE001 - metadata is a bonus; the article was already read
+        return PageMeta()
+    if found is None:
+        return PageMeta()
+    sections = " ".join([*(found.categories or []), *(found.tags or [])])
+    genre = genre_of_section(sections)
+    return PageMeta(genre, found.sitename or None,
+                    "the page's metadata" + (f" (section \u201c{sections[:40]}\u201d)"
+                                             if genre else ""))
+
+
+_FRONT_MATTER_LINE = re.compile(r"^(genre|publisher|section|category)\s*[:=]\s*[\"']?(.*?)"
+                                r"[\"']?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def front_matter_meta(text: str) -> PageMeta:
+    """`genre:`, `publisher:` (or a `section:` naming opinion) in Markdown front matter."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return PageMeta()
+    values = {k.lower(): v.strip() for k, v in _FRONT_MATTER_LINE.findall(match.group(0))}
+    genre = values.get("genre", "").lower() or genre_of_section(
+        values.get("section", "") + " " + values.get("category", "")) or None
+    return PageMeta(genre, values.get("publisher") or None, "the front matter")

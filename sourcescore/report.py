@@ -164,6 +164,38 @@ class InputInfo:
 
 
 @dataclass(frozen=True)
+class Genre:
+    """What kind of piece the story is (`sourcescore.model.GENRES`) and why it was taken for one:
+    the page's metadata, the configuration, or what its text shows."""
+
+    name: str = "news"
+    evidence: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Findings of severity error cap the score at `hold_score`: the score the rules gave before
+    the cap, and the findings that hold it."""
+
+    unheld_score: float
+    findings: tuple[Finding, ...]
+
+    @classmethod
+    def of(cls, settled: Any) -> Hold | None:
+        """The hold of an `engine.Settled` fold, if any."""
+        if settled.unheld is None:
+            return None
+        return cls(settled.unheld, settled.holds)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unheld_score": rounded(self.unheld_score),
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass(frozen=True)
 class FileReport:
     """Everything sourcescore says about one input.
 
@@ -184,6 +216,9 @@ class FileReport:
     warnings: tuple[str, ...] = ()
     exemptions: tuple[Exemption, ...] = ()
     input: InputInfo = field(default_factory=InputInfo)
+    genre: Genre | None = None
+    hold: Hold | None = None
+    house: tuple[str, ...] = ()
     text: str = field(default="", compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -193,6 +228,9 @@ class FileReport:
             "error": self.error,
             "warnings": list(self.warnings),
             "score": rounded(self.score),
+            "genre": self.genre.to_dict() if self.genre else None,
+            "hold": self.hold.to_dict() if self.hold else None,
+            "house": list(self.house),
             "stats": {k: v for k, v in self.stats},
             "rules": [r.to_dict() for r in self.rules],
             "findings": [f.to_dict() for f in self.findings],
@@ -205,6 +243,17 @@ class FileReport:
 
 
 @dataclass(frozen=True)
+class Scoring:
+    """How the run folds sub-scores (`sourcescore.scoring`): the curve and the hold score."""
+
+    curve: float = 1.0
+    hold_score: float = 100.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"curve": self.curve, "hold_score": self.hold_score}
+
+
+@dataclass(frozen=True)
 class Report:
     """The result of one run over one or more inputs."""
 
@@ -213,12 +262,14 @@ class Report:
     config_path: str | None = None
     plugins: tuple[tuple[str, str], ...] = ()
     plugin_errors: tuple[Any, ...] = ()  # sourcescore.plugins.PluginProblem
+    scoring: Scoring = field(default_factory=lambda: Scoring())
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "sourcescore", "version": self.tool_version},
             "config": self.config_path,
+            "scoring": self.scoring.to_dict(),
             "plugins": [{"name": n, "version": v} for n, v in self.plugins],
             "plugin_errors": [e.to_dict() for e in self.plugin_errors],
             "files": [f.to_dict() for f in self.files],
@@ -270,4 +321,8 @@ def file_report_from_dict(data: dict[str, Any], text: str = "") -> FileReport:
         error=data["error"], warnings=tuple(data["warnings"]),
         exemptions=tuple(map(exemption, data.get("exemptions", ()))),
         input=InputInfo(**data.get("input", {})), text=text,
+        genre=Genre(**data["genre"]) if data.get("genre") else None,
+        hold=Hold(data["hold"]["unheld_score"], tuple(map(finding, data["hold"]["findings"])))
+        if data.get("hold") else None,
+        house=tuple(data.get("house", ())),
     )

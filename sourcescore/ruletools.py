@@ -40,6 +40,23 @@ CAUSAL_PATTERN = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|cau
                             r"|fuel(?:ed|ing|s)?)\b", re.IGNORECASE)
 
 
+def in_lede(analysis: Analysis, sentence_index: int) -> bool:
+    """The sentence is in the lede: the story's first paragraph of body text, what a reader
+    (and an editor) takes as what the story says."""
+    first = analysis.facts.lede_paragraph
+    return first is not None and sentence_index < len(analysis.sentences) and \
+        analysis.sentences[sentence_index].paragraph == first
+
+
+def at_lede(analysis: Analysis, offset: int, severity: str) -> tuple[str | None, str]:
+    """The severity (None: the rule's own) and a note for the message, for a finding at
+    `offset`: in the lede a problem is what the story stands on, and `severity` applies."""
+    sentence = analysis.sentence_at(offset)
+    if severity and sentence is not None and in_lede(analysis, sentence.index):
+        return severity, " in the lede"
+    return None, ""
+
+
 def paragraph_text(analysis: Analysis, sentence_index: int) -> str:
     """The text of the paragraph holding sentence `sentence_index` (the whole text if unknown)."""
     if sentence_index >= len(analysis.sentences):

@@ -23,12 +23,14 @@ class StoryFacts:
 
     `named_roles`: role nouns given to named people; `described`: each run of up to six words
     in a sentence that names a person, with those sentences; `poll_paragraphs`: paragraphs
-    that cite a poll; `names_a_poll`: some poll is cited by name."""
+    that cite a poll; `names_a_poll`: some poll is cited by name; `lede_paragraph`: the first
+    paragraph of body text."""
 
     named_roles: frozenset[str]
     described: Mapping[str, frozenset[int]]
     poll_paragraphs: frozenset[int]
     names_a_poll: bool
+    lede_paragraph: int | None
 
 
 def story_facts(analysis: Analysis) -> StoryFacts:
@@ -39,7 +41,8 @@ def story_facts(analysis: Analysis) -> StoryFacts:
         poll_paragraphs=frozenset(analysis.sentences[a.sentence].paragraph for a in polls
                                   if a.sentence < len(analysis.sentences)),
         names_a_poll=any(a.source is not None and any(ch.isupper() for ch in a.source.text[1:])
-                         for a in polls))
+                         for a in polls),
+        lede_paragraph=next((s.paragraph for s in analysis.sentences if s.role == "body"), None))
 
 
 def head_lemma(attribution: Attribution) -> str:

@@ -23,6 +23,7 @@ from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.model import SOURCE_TYPES
 from sourcescore.report import FileReport, Finding, Report, rounded
+from sourcescore.scoring import band
 
 #: A colour per source type, from accountable (greens, blues) to unaccountable (orange, grey).
 TYPE_COLOURS = {
@@ -142,9 +143,14 @@ def _score(file: FileReport) -> str:
     if file.score is None:
         return '<div><div class="score">n/a</div><div class="muted">no rule applies</div></div>'
     score = rounded(file.score)
-    grade = "good" if score >= 75 else "fair" if score >= 50 else "poor"
+    assert score is not None
+    grade = "good" if score >= 70 else "fair" if score >= 50 else "poor"
+    genre = f" &middot; {escape(file.genre.name)}" if file.genre else ""
+    held = (f'<div class="muted">held by {len(file.hold.findings)} error(s); the rules gave '
+            f'{rounded(file.hold.unheld_score):.0f}</div>') if file.hold else ""
     return (f'<div><div class="score {grade}" data-score="{score:.2f}">{score:.0f}'
-            f'</div><div class="muted">sourcing score / 100</div></div>')
+            f'</div><div class="muted">sourcing score / 100 &middot; {band(score)}{genre}</div>'
+            f'{held}</div>')
 
 
 def _chart(file: FileReport) -> str:

@@ -8,6 +8,7 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
       "schema_version": "2.0",
       "tool": {"name": "sourcescore", "version": str},
       "config": str | null,                 # configuration file used, null for defaults
+      "scoring": {"curve": number, "hold_score": number},  # how sub-scores were folded
       "plugins": [{"name": str, "version": str}],
       "plugin_errors": [{"plugin", "stage", "message"}],  # plugins that failed to load
       "files": [{
@@ -16,17 +17,23 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
         "error": str | null,                # why the file could not be checked
         "warnings": [str],
         "score": number | null,             # 0-100; null when nothing could be scored
+        "genre": {"name": "news" | "analysis" | "opinion" | "transcript" | "list",
+                  "evidence": str} | null,  # what kind of piece, and why it was taken for one
+        "hold": {"unheld_score": number, "findings": [finding, ...]} | null,  # errors cap it
+        "house": [str],                     # outlet and agencies whose own reporting it is
         "stats": {"words": int, "sentences": int, "paragraphs": int,
                   "attributions": int, "quotations": int},
         "rules": [{"code", "name", "plugin", "score": number | null, "weight": number,
                    "contribution": number | null, "summary": str, "findings": int,
                    "metrics": {str: value}, "error": str | null}],
         "findings": [{"code", "name", "plugin", "severity", "message", "suggestion",
-                      "start", "end", "line", "column", "end_line", "end_column", "text"}],
+                      "confidence": number | null, "start", "end", "line", "column",
+                      "end_line", "end_column", "text"}],
         "attributions": [{"kind": "direct" | "mixed" | "indirect",
                           "content" | "source" | "cue": {"start", "end", "text"} | null,
                           "source_type": "person" | "organization" | "agency" | "media" |
-                                         "document" | "pronoun" | "anonymous" | "unknown",
+                                         "document" | "poll" | "pronoun" | "anonymous" |
+                                         "group" | "unknown" | "none",
                           "source_name": str | null, "confidence": number,
                           "sentence": int, "pattern": str, "is_speech": bool,
                           "fragments"?: [[start, end], ...]}],
@@ -46,8 +53,8 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
 Offsets are Python `str` indices (end exclusive) into the file's text as decoded (UTF-8, leading BOM
 dropped), so `text[start:end]` equals the reported `text`; for an HTML page they index the
 extracted article text given in `input.text`. `line`/`column` are 1-based, columns in
-code points. The contributions of a file's rules add up to its score. Output is deterministic: keys
-in a fixed order, findings sorted by position, no timestamps.
+code points. The contributions of a file's rules add up to its score (held or not). Output is
+deterministic: keys in a fixed order, findings sorted by position, no timestamps.
 """
 
 from __future__ import annotations

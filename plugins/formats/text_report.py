@@ -14,6 +14,7 @@ from typing import TextIO
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.report import FileReport, Report, rounded
+from sourcescore.scoring import band, curved
 from sourcescore.textio import LineIndex, printable
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
@@ -44,7 +45,8 @@ def score_line(file: FileReport) -> str:
     if file.status == "empty" or file.score is None:
         reason = "; ".join(file.warnings) or "no rule applies"
         return f"{path}: not scored ({printable(reason)})"
-    return f"{path}: sourcing score {rounded(file.score):.0f}/100"
+    held = ", held by errors" if file.hold is not None else ""
+    return f"{path}: sourcing score {rounded(file.score):.0f}/100 ({band(file.score)}{held})"
 
 
 def notes(file: FileReport) -> list[str]:
@@ -90,7 +92,7 @@ def render_full(report: Report, out: TextIO, options: RenderOptions) -> None:
             out.write(note + "\n")
         _findings(file, out, options)
         _exemptions(file, out)
-        _arithmetic(file, out)
+        _arithmetic(file, report.scoring, out)
         if options.show_attributions:
             _evidence(file, out)
 
@@ -122,19 +124,27 @@ def _exemptions(file: FileReport, out: TextIO) -> None:
                       f"{printable(finding.message)}\n")
 
 
-def _arithmetic(file: FileReport, out: TextIO) -> None:
-    out.write("\nScore = sum(weight x sub-score) / sum(weight) over the rules that apply:\n")
+def _arithmetic(file: FileReport, scoring, out: TextIO) -> None:
+    curve = scoring.curve
+    if file.genre is not None:
+        out.write(f"\nGenre: {file.genre.name} ({printable(file.genre.evidence)})\n")
+    out.write(f"\nScore = sum(weight x curved sub-score) / sum(weight), curved = 100 x "
+              f"(sub-score / 100) ^ {curve:g}, over the rules that apply:\n")
     for rule in file.rules:
         if rule.score is None:
             sub = "  n/a" if not rule.error else "error"
             out.write(f"  {rule.code} {rule.name:<26} {sub:>6}  weight {rule.weight:<4g}"
-                      f"          {printable(rule.error or rule.summary)}\n")
+                      f"                    {printable(rule.error or rule.summary)}\n")
             continue
-        out.write(f"  {rule.code} {rule.name:<26} {rounded(rule.score):6.1f}  weight "
-                  f"{rule.weight:<4g} -> {rounded(rule.contribution):5.1f}  "
-                  f"{printable(rule.summary)}\n")
+        out.write(f"  {rule.code} {rule.name:<26} {rounded(rule.score):6.1f} -> "
+                  f"{curved(rule.score, curve):5.1f}  weight {rule.weight:<4g} -> "
+                  f"{rounded(rule.contribution):5.1f}  {printable(rule.summary)}\n")
     total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
+    if file.hold is not None:
+        held = ", ".join(f"{f.code} at {f.line}:{f.column}" for f in file.hold.findings)
+        out.write(f"  held at {rounded(file.score):g} (the rules gave "
+                  f"{rounded(file.hold.unheld_score):g}) by errors: {held}\n")
 
 
 def _evidence(file: FileReport, out: TextIO) -> None:

@@ -10,8 +10,9 @@ alone, in the order tried:
 * `opinion` or `analysis` - the page labels itself so, in a kicker before or at the head of
   the title ("OPINION | ...", "Op-Ed:", "Commentary", "ANALYSIS: ...");
 * `opinion` - the author speaks in the first person singular outside quotations (at least
-  three times, and once per 200 words), or the story ends on a columnist's tag line ("Jane Doe
-  is a senior fellow at ...");
+  three times, and once per 200 words), or says in its own words what should be done (twice
+  or more, once in the closing paragraphs: an editorial's "The party should ..."), or the
+  story ends on a columnist's tag line ("Jane Doe is a senior fellow at ...");
 * otherwise `news`. (`analysis` that does not say so is not something prose shows: it comes
   from the page's metadata or the `genre` option.)
 
@@ -55,6 +56,10 @@ def detect_genre(text: str, paragraphs: tuple[Paragraph, ...], sentences: tuple[
     if len(first_person) >= 3 and len(first_person) * 200 >= words:
         return "opinion", f"the author writes in the first person ({len(first_person)} times " \
                           "outside quotations)"
+    prescriptions = _prescriptions(body, attributions, in_quotation)
+    if len(prescriptions) >= 2 and prescriptions[-1].paragraph >= _closing(body):
+        return "opinion", f"the author says what should be done ({len(prescriptions)} times, " \
+                          f"last \u201c{prescriptions[-1].text[:50]}\u201d)"
     tag_line = next((s for s in sentences if s.role == "byline" and s.index >= len(sentences) - 2
                      and _is_tag_line(s)), None)
     if tag_line is not None:
@@ -71,6 +76,33 @@ def _kicker(sentences: tuple[Sentence, ...]) -> tuple[str, str] | None:
             return _KICKER_GENRE.get(label, "opinion"), \
                 f"the page labels itself \u201c{match.group('label')}\u201d"
     return None
+
+
+_PRESCRIBING = frozenset({"should", "must", "ought"})
+
+
+def _prescriptions(body: list[Sentence], attributions: tuple[Attribution, ...],
+                   in_quotation) -> list[Sentence]:
+    """Body sentences whose main verb carries "should", "must" or "ought" in the author's own
+    words ("The party should let its candidates debate"): an editorial's voice."""
+    reported = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    found = []
+    for sentence in body:
+        for word in sentence.words:
+            if word.lemma in _PRESCRIBING and word.tag == "MD" and \
+                    0 <= word.head < len(sentence.words) and \
+                    sentence.words[word.head].dep == "ROOT" and \
+                    not in_quotation(word.start, word.end) and \
+                    not any(s <= word.start < e for s, e in reported):
+                found.append(sentence)
+                break
+    return found
+
+
+def _closing(body: list[Sentence]) -> int:
+    """The paragraph number from which a story's last two body paragraphs run."""
+    paragraphs = sorted({s.paragraph for s in body})
+    return paragraphs[-2] if len(paragraphs) >= 2 else (paragraphs[0] if paragraphs else 0)
 
 
 def _opens_paragraph(sentence: Sentence, paragraphs: tuple[Paragraph, ...]) -> bool:

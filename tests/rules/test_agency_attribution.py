@@ -1,5 +1,7 @@
 """SRC201 agency-attribution: credited wire copy, and claims relayed from another outlet."""
 
+import dataclasses
+
 import pytest
 
 from sourcescore.testing import article, attribution, flagged_texts, parse, run_rule
@@ -73,7 +75,8 @@ def test_the_houses_own_interviews_are_not_second_hand():
     assert run_rule("SRC201", parse(byline)).flags == ()
     plain = "Jane Doe told The Washington Post that talks had failed."
     assert len(run_rule("SRC201", parse(plain)).flags) == 1
-    assert run_rule("SRC201", parse(plain), publisher="The Washington Post").flags == ()
+    house = dataclasses.replace(parse(plain), house=("The Washington Post",))  # configured
+    assert run_rule("SRC201", house).flags == ()
 
 
 def test_a_later_reference_back_to_another_outlets_interview_is_a_citation():

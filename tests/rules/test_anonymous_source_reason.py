@@ -11,12 +11,22 @@ def anonymous(text, source="A senior official", content="the deal was dead"):
 
 
 def test_flags_anonymity_without_reason_or_basis():
-    outcome = run_rule("SRC102", anonymous("A senior official said the deal was dead."))
+    text = "Talks stall in Geneva.\n\nThe delegations met on Monday.\n\n" \
+           "A senior official said the deal was dead."
+    outcome = run_rule("SRC102", anonymous(text))
     assert len(outcome.flags) == 1
     assert outcome.flags[0].severity is None  # the rule's configured severity: a warning
     assert "neither why anonymity was granted nor how the source knows" in \
         outcome.flags[0].message
-    assert outcome.score == 0
+    assert outcome.score == 0  # the story's only sourcing
+
+
+def test_an_unexplained_anonymous_source_in_the_lede_is_an_error():
+    outcome = run_rule("SRC102", anonymous("A senior official said the deal was dead."))
+    assert [f.severity for f in outcome.flags] == ["error"]
+    assert "in the lede" in outcome.flags[0].message and outcome.score == 0
+    assert run_rule("SRC102", anonymous("A senior official said the deal was dead."),
+                    lede_severity="").flags[0].severity is None
 
 
 @pytest.mark.parametrize("text", [

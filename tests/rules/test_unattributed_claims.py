@@ -55,14 +55,16 @@ def test_the_finding_marks_the_words_that_make_the_claim():
     assert flagged_texts(run_rule("SRC301", analysis), analysis) == ["4,000"]
 
 
-def test_opinion_pieces_are_checked_for_figures_only():
+def test_the_shipped_opinion_profile_checks_figures_only(checker):
     column = ("OPINION | The mayor is failing us\n\n"
-              "I think voters are furious about the tax, and they should be. "
+              "Voters are furious about the tax, and they should be. "
               "The tax will drive families away. It takes 4,000 dollars from each household.")
-    analysis = parse(column)
-    assert analysis.genre == "opinion"
-    found = [f.message for f in run_rule("SRC301", analysis).flags]
+    report = checker.check_text(column)
+    assert report.genre.name == "opinion"
+    found = [f.message for f in report.findings if f.code == "SRC301"]
     assert found and all(m.startswith("unattributed figure") for m in found)
+    news = checker.check_text(column.replace("OPINION | ", ""))
+    assert {f.message.split()[1] for f in news.findings if f.code == "SRC301"} > {"figure"}
 
 
 def test_kinds_option_limits_what_is_checked():
