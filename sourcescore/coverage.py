@@ -101,9 +101,23 @@ def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None 
 def cover_figure(analysis: Analysis, sentence: Sentence, claim: tuple[int, int]) -> Cover | None:
     """What sources a figure: as any claim, or a record the sentence names, or evidence on its
     subject named in the story."""
-    if names_record(sentence):
+    if names_record(sentence) or _framed_by_a_record(analysis, sentence):
         return Cover("record", next(iter(analysis.attributions_touching(sentence.index)), None))
     return cover(analysis, sentence, claim, EVIDENCE_TYPES)
+
+
+def _framed_by_a_record(analysis: Analysis, sentence: Sentence) -> bool:
+    """A tally or schedule whose opening names the record its figures come from ("The
+    delegate count, based on an Associated Press count, ..." above the rows)."""
+    if analysis.genre != "list":
+        return False
+    opening = _opening_paragraphs(analysis)
+    for earlier in analysis.sentences[:sentence.index]:
+        if earlier.paragraph > max(opening, default=-1):
+            return False  # past the opening: no need to read on
+        if earlier.role == "body" and earlier.paragraph in opening and names_record(earlier):
+            return True
+    return False
 
 
 def _holds(attribution: Attribution, start: int, end: int) -> bool:

@@ -179,7 +179,10 @@ def _headlinese(sentence: Sentence) -> bool:
 
 
 def _list_row(c: _Context) -> bool:
-    return c.alone and c.words <= 12 and bool(_LIST_ROW.match(c.text))
+    """A bullet, a numbered item or a "Label: figure" row; the whole paragraph is read, as the
+    parser may split "Needed to win: 2,383" at the colon."""
+    text = c.text if c.alone else c.whole.strip()
+    return len(text.split()) <= 12 and bool(_LIST_ROW.match(text))
 
 
 _TESTS: tuple[tuple[str, Callable[[_Context], bool]], ...] = (

@@ -88,3 +88,14 @@ def test_smoothing_keeps_one_claim_from_zeroing_a_brief():
 
 def test_a_claim_put_to_a_vague_source_is_left_to_src302():
     assert messages("Critics say prices will rise by 40 percent next year.") == []
+
+
+def test_a_tally_whose_opening_names_its_count_is_sourced(checker):
+    tally = ("Delegate tally\n\n"
+             "The delegate count for the nomination, based on an Associated Press count of "
+             "delegates won in primaries and caucuses.\n\n"
+             "Clinton: 1,769\n\nSanders: 1,321\n\nNeeded to win: 2,383\n\nStates left: 14\n")
+    report = checker.check_text(tally)
+    assert report.genre.name == "list"
+    assert [f for f in report.findings if f.code == "SRC301"] == []
+    assert report.score >= 85  # ready: a credited tally is a sourced story
