@@ -16,6 +16,7 @@ option names it outright, and wins over the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from sourcescore.analysis.lexicon import MEDIA_OUTLETS
@@ -48,16 +49,19 @@ def find_house(text: str, sentences: tuple[Sentence, ...],
 
 def _credit_lines(text: str, sentences: tuple[Sentence, ...]) -> list[str]:
     """The whole lines that hold a byline or boilerplate sentence ("By Jane Roe | The Post"
-    may parse as several sentences)."""
-    lines: list[str] = []
+    may parse as several sentences), each line once."""
+    starts: list[int] | None = None
+    seen: dict[int, str] = {}
     for sentence in sentences:
-        if sentence.role in ("byline", "boilerplate"):
-            start = text.rfind("\n", 0, sentence.start) + 1
-            end = text.find("\n", sentence.end)
-            line = text[start:end if end >= 0 else len(text)]
-            if line not in lines:
-                lines.append(line)
-    return lines
+        if sentence.role not in ("byline", "boilerplate"):
+            continue
+        if starts is None:  # built once, only for a story that has such lines
+            starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+        line = bisect.bisect_right(starts, sentence.start) - 1
+        if line not in seen:
+            end = starts[line + 1] - 1 if line + 1 < len(starts) else len(text)
+            seen[line] = text[starts[line]:end]
+    return list(seen.values())
 
 
 def _house_styled(text: str) -> str | None:

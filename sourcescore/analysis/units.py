@@ -181,8 +181,14 @@ def _headlinese(sentence: Sentence) -> bool:
 def _list_row(c: _Context) -> bool:
     """A bullet, a numbered item or a "Label: figure" row; the whole paragraph is read, as the
     parser may split "Needed to win: 2,383" at the colon."""
+    if not c.alone and len(c.whole) > _ROW_CHARACTERS:
+        return False  # (a long paragraph is no row: and not split again for every sentence)
     text = c.text if c.alone else c.whole.strip()
     return len(text.split()) <= 12 and bool(_LIST_ROW.match(text))
+
+
+#: The most characters a list row has (twelve words).
+_ROW_CHARACTERS = 160
 
 
 _TESTS: tuple[tuple[str, Callable[[_Context], bool]], ...] = (
