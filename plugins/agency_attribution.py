@@ -70,7 +70,8 @@ def check(analysis: Analysis, options: Options):
     total = max(len(sourced), len(flags))
     first_hand = total - len(flags)
     share = (first_hand + options.second_hand_credit * len(flags)) / total
-    summary = f"{first_hand} first-hand and {len(flags)} second-hand attributions"
+    summary = f"{first_hand} first-hand and {len(flags)} second-hand " + \
+        ("attribution" if first_hand + len(flags) == 1 else "attributions")
     if copy_credits:
         summary += f"; credited agency copy: {', '.join(copy_credits)}"
     return outcome(100 * share, flags, summary, first_hand=first_hand,

@@ -49,6 +49,7 @@ from sourcescore.ruletools import (
     packaged_phrases,
     paragraph_text,
     phrase_pattern,
+    plural,
     prominence,
 )
 from sourcescore.sourcing import described_basis, named_later, source_key
@@ -89,8 +90,9 @@ def check(analysis: Analysis, options: Options):
             flags.append(_flag(analysis, attribution, options.lede_severity))
     share = 1 - missing_weight / total
     return outcome(100 * share, flags,
-                   f"{len(flags)} unnamed sources with neither a reason for anonymity nor a "
-                   f"basis for what they know", unnamed=len(anonymous), unexplained=len(flags))
+                   f"{plural(len(flags), 'unnamed source')} with neither a reason for "
+                   "anonymity nor a basis for what they know", unnamed=len(anonymous),
+                   unexplained=len(flags))
 
 
 def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:

@@ -42,7 +42,7 @@ from sourcescore.model import Analysis, Flag
 from sourcescore.options import PositiveCount, Share
 from sourcescore.references import content_words, credit_aliases
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome, paragraph_text
+from sourcescore.ruletools import outcome, paragraph_text, plural
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,8 @@ def check(analysis: Analysis, options: Options):
                               severity="error"))
             break
     score = max(0.0, 100.0 - 35.0 * len(flags))
-    return outcome(score, flags, f"{matched} passages match credited reference text; "
-                                 f"{len(flags)} dropped the credit",
+    return outcome(score, flags, f"{plural(matched, 'passage')} match credited reference "
+                                 f"text; {len(flags)} dropped the credit",
                    matched=matched, stripped=len(flags), reference_units=len(index))
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.model import Analysis, Attribution, Flag, Word
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome
+from sourcescore.ruletools import outcome, plural
 from sourcescore.wordtree import children, phrase
 
 DEFAULT_VERBS = ("claim", "admit", "insist", "concede", "boast", "brag", "whine", "scoff",
@@ -80,7 +80,8 @@ def check(analysis: Analysis, options: Options):
         return outcome(None, [], "no attribution verbs: not applicable")
     flags += phrases
     share = 1 - len(flags) / cues
-    return outcome(100 * share, flags, f"{len(flags)} of {cues} attribution verbs are loaded",
+    return outcome(100 * share, flags, f"{len(flags)} of {plural(cues, 'attribution verb')} "
+                   f"{'is' if cues == 1 else 'are'} loaded",
                    loaded=len(flags), cues=cues)
 
 

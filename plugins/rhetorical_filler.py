@@ -83,7 +83,7 @@ def check(analysis: Analysis, options: Options):
             flags.append(Flag(match.start(), match.end(),
                               f"rhetorical filler \u201c{match.group(0)}\u201d",
                               suggestion=SUGGESTIONS["cliche"]))
-    return density_outcome(flags, analysis, options.scale, "filler phrases")
+    return density_outcome(flags, analysis, options.scale, "filler phrase")
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -39,7 +39,7 @@ from sourcescore import hookimpl
 from sourcescore.model import Analysis, Attribution, Flag
 from sourcescore.options import PositiveCount, Share
 from sourcescore.rules import Rule
-from sourcescore.ruletools import outcome
+from sourcescore.ruletools import outcome, plural
 
 _COUNTED = frozenset({"person", "organization", "agency", "media", "document", "anonymous"})
 
@@ -60,7 +60,8 @@ def check(analysis: Analysis, options: Options):
     sourced = [a for a in analysis.attributions
                if a.source_type in _COUNTED and a.source and a.is_speech]
     if len(sourced) < options.min_attributions:
-        return outcome(None, [], f"{len(sourced)} attributions: too few to judge diversity")
+        return outcome(None, [], f"{plural(len(sourced), 'attribution')}: too few to judge "
+                       "diversity")
     keys = _fold_surnames([source_key(a) for a in sourced])
     counts = Counter(keys)
     top_key, top_count = max(sorted(counts.items()), key=lambda kv: kv[1])

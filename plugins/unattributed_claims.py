@@ -50,7 +50,7 @@ from sourcescore.coverage import cover, cover_figure, needs_cover
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.options import LedeSeverity, NonNegative
 from sourcescore.rules import Rule
-from sourcescore.ruletools import at_lede, outcome
+from sourcescore.ruletools import at_lede, outcome, plural
 from sourcescore.vague import find_vague
 
 #: What each kind of claim needs, for the finding's message.
@@ -89,7 +89,8 @@ def check(analysis: Analysis, options: Options):
     if claims == 0:
         return outcome(None, [], "no claims that need a source: not applicable")
     share = (claims - len(flags) + options.prior) / (claims + options.prior)
-    return outcome(100 * share, flags, f"{claims - len(flags)} of {claims} claims are sourced",
+    return outcome(100 * share, flags, f"{claims - len(flags)} of {plural(claims, 'claim')} "
+                   f"{'is' if claims == 1 else 'are'} sourced",
                    claims=claims, unattributed=len(flags))
 
 

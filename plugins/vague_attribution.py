@@ -73,7 +73,7 @@ def check(analysis: Analysis, options: Options):
             flags.append(Flag(match.start(), match.end(),
                               f"vague attribution \u201c{match.group(0)}\u201d names no source",
                               suggestion="name who says so, or cut the claim"))
-    return density_outcome(flags, analysis, options.scale, "vague attributions")
+    return density_outcome(flags, analysis, options.scale, "vague attribution")
 
 
 @hookimpl

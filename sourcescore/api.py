@@ -22,6 +22,7 @@ from sourcescore.model import GENRES, Analysis
 from sourcescore.plugins import Plugins, load_plugins
 from sourcescore.prepare import PageMeta, Prepared, Preparer
 from sourcescore.report import FileReport, Genre, Hold, InputInfo, Report, Scoring
+from sourcescore.ruletools import plural
 
 if TYPE_CHECKING:
     from sourcescore.references import ReferenceIndex
@@ -125,6 +126,11 @@ class Checker:
         The configuration's `genre` and `publisher`, then the page's own metadata, override
         what the text shows."""
         source = source or InputInfo()
+        if analysis.word_count < MIN_WORDS:
+            return FileReport(path=path, status="too-short", text=analysis.text, input=source,
+                              warnings=(f"too short to judge: "
+                                        f"{plural(analysis.word_count, 'word')}; a story needs "
+                                        f"at least {MIN_WORDS} to be scored",))
         analysis, notes = with_page_facts(analysis, meta or PageMeta(), self.config)
         if not looks_english(analysis):
             return FileReport(path=path, status="unsupported-language", text=analysis.text,
@@ -174,11 +180,16 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "used take three".split())
 
 
+#: Fewer words than this and a text is too short to judge (status `too-short`, no score).
+MIN_WORDS = 10
+
+
 def looks_english(analysis: Analysis) -> bool:
-    """Function-word share: English prose runs at 40-50%; other languages far below 10%."""
+    """Function-word share: English prose runs at 40-50% (a two-line brief at 30% or more);
+    other languages far below 10%, however short."""
     words = [w for s in analysis.sentences for w in s.lemmas if w.isalpha()]
-    if len(words) < 30:
-        return True  # too short to tell; score it
+    if not words:
+        return True
     share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
     return share >= 0.12
 

@@ -21,24 +21,46 @@ CONTEXT = {"help_option_names": ["-h", "--help"]}
 
 
 class _Group(click.Group):
-    """Lets `--against a.txt b.txt` name several references, as `--against a --against b`."""
+    """Usage errors as one line, as every other error: `sourcescore: error: ...` and a hint,
+    exit 2 - not click's three-line usage block."""
 
-    def parse_args(self, ctx, args):
-        return super().parse_args(ctx, expand_against(list(args)))
+    def main(self, *args, **kwargs):
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            if not standalone:
+                raise
+            command = exc.ctx.command_path if exc.ctx is not None else "sourcescore"
+            _die(f"{exc.format_message().rstrip('.')} (see '{command} --help')")
+        except click.exceptions.Exit as exc:  # --help, --version
+            if not standalone:
+                raise
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            if not standalone:
+                raise
+            click.echo("sourcescore: aborted", err=True)
+            sys.exit(int(ExitStatus.ERROR))
 
 
-def expand_against(args: list[str]) -> list[str]:
-    out, taking = [], False
-    for arg in args:
-        if arg == "--against":
-            taking = True
-            continue
-        if taking and not arg.startswith("-"):
-            out += ["--against", arg]
-            continue
-        taking = False
-        out.append(arg)
-    return out
+class _FormatOption(click.Option):
+    """`--output-format`, whose help lists the formats the loaded plugins register, each with
+    its description (read when help is shown, so startup stays fast)."""
+
+    def get_help_record(self, ctx):
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        try:
+            from sourcescore.plugins import load_plugins
+
+            formats = load_plugins().formats
+            listed = "; ".join(f"{name}: {fmt.description}" if fmt.description else name
+                               for name, fmt in sorted(formats.items()))
+        except Exception:  # noqa: BLE001 - help must print even if a plugin is broken
+            listed = "see `sourcescore plugins`"
+        return record[0], f"Report format (default: full). {listed}."
 
 
 @click.group(cls=_Group, context_settings=CONTEXT)
@@ -50,8 +72,8 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output-format", "-f", default=None, envvar="SOURCESCORE_OUTPUT_FORMAT",
-              help="full (default), concise, json, json-lines, or a plugin's format.")
+@click.option("--output-format", "-f", cls=_FormatOption, default=None,
+              envvar="SOURCESCORE_OUTPUT_FORMAT", help="Report format.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
@@ -59,7 +81,8 @@ def cli() -> None:
 @click.option("--select", default="", help="Comma-separated rule codes or prefixes to run.")
 @click.option("--ignore", default="", help="Comma-separated rule codes or prefixes to skip.")
 @click.option("--against", "references", multiple=True, type=click.Path(dir_okay=True),
-              help="Reference copy (wire stories, releases) to check dropped credits against.")
+              help="Reference copy (a wire story, a release, a folder of them) to check "
+                   "dropped credits against; repeat for more.")
 @click.option("--stdin-filename", default=None, help="Name to report for text read from '-'.")
 @click.option("-o", "--output-file", default=None, help="Write the report here (atomically).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when articles fail the check.")
@@ -68,6 +91,16 @@ def cli() -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on standard error (default: when it is a terminal; never for "
                    "machine formats).")
+@click.option("--exclude", "exclude", multiple=True, metavar="GLOB",
+              help="Skip files and folders matching this glob when walking directories "
+                   "(repeatable; replaces the configuration's `exclude`, by default README*, "
+                   "LICENSE*, hidden files...).")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB",
+              help="Skip these too, on top of `exclude` (repeatable).")
+@click.option("--statistics", is_flag=True,
+              help="Print the findings per rule and the files per score band at the end.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Report only the files that fail the check or cannot be checked.")
 @click.option("--follow-symlinks", is_flag=True,
               help="Read symbolic links to files outside the directories given and the working "
                    "directory (refused by default).")
@@ -81,6 +114,7 @@ def check(exit_zero: bool, select: str, ignore: str, **options) -> None:
     from sourcescore.run import CheckOptions, codes
     from sourcescore.run import check as run_check
 
+    options["exclude"] = tuple(options["exclude"]) or None  # none given: the configuration's
     try:
         status = run_check(CheckOptions(select=codes(select), ignore=codes(ignore), **options))
     except SourcescoreError as exc:
@@ -116,12 +150,10 @@ def explain(code) -> None:
         click.echo((exemptions.__doc__ or "").strip())
         return
     plugins = _load()
-    rule = plugins.rules.get(code) or next((r for r in plugins.rules if r.name == code), None)
+    rule = plugins.rules.get(code.upper()) or next(
+        (r for r in plugins.rules if r.name == code.lower()), None)
     if rule is None:
-        known = plugins.rules.codes() + [r.name for r in plugins.rules]
-        close = difflib.get_close_matches(code.upper(), known, n=1) or \
-            difflib.get_close_matches(code, known, n=1)
-        _die(f"unknown rule {code!r}" + (f"; did you mean {close[0]}?" if close else ""))
+        _die(f"unknown rule {code!r}" + _suggest(code, plugins.rules))
     click.echo(f"{rule.code} ({rule.name}) from {rule.plugin}; default weight {rule.weight:g}, "
                f"severity {rule.severity}\n")
     click.echo((rule.doc or rule.summary).strip())
@@ -129,6 +161,20 @@ def explain(code) -> None:
                "rules that apply; a rule whose sub-score is n/a for an article gives its weight "
                "to the others. Set this rule's weight and severity under "
                f"[rules.{rule.code}] in rules.toml.")
+
+
+def _suggest(word: str, rules) -> str:
+    """"; did you mean ..." for a mistyped code or name, or a word of a rule's name
+    ("filler" for rhetorical-filler)."""
+    word = word.lower()
+    by_word = [r for r in rules if word in r.name.split("-") or
+               any(difflib.get_close_matches(word, r.name.split("-"), n=1, cutoff=0.8))]
+    if by_word:
+        return "; did you mean " + " or ".join(f"{r.code} ({r.name})" for r in by_word) + "?"
+    known = rules.codes() + [r.name for r in rules]
+    close = difflib.get_close_matches(word.upper(), known, n=1) or \
+        difflib.get_close_matches(word, known, n=1)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 @cli.command(context_settings=CONTEXT)
@@ -248,11 +294,11 @@ def _load(fail: bool = True):
     return loaded
 
 
-def _die(message: str) -> NoReturn:
+def _die(message: str, status: ExitStatus = ExitStatus.ERROR) -> NoReturn:
     from sourcescore.textio import printable
 
     click.echo(f"sourcescore: error: {printable(message)}", err=True)
-    sys.exit(int(ExitStatus.ERROR))
+    sys.exit(int(status))
 
 
 def main() -> None:

@@ -3,8 +3,9 @@
 Defaults live with the code that uses them: the `[sourcescore]` defaults below and each rule's
 options dataclass, weight and severity. The repository's `rules.toml` lists every built-in rule
 with those defaults (a test keeps the two in step). Discovery: `--config PATH`, else the
-`SOURCESCORE_CONFIG` environment variable, else the nearest `rules.toml` in the working directory or
-its parents, else the defaults alone.
+`SOURCESCORE_CONFIG` environment variable, else the nearest `rules.toml` - or `pyproject.toml`
+with a `[tool.sourcescore]` table - in the working directory or its parents (in one folder,
+`rules.toml` wins), else the defaults alone.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAME = "rules.toml"
 CONFIG_ENV = "SOURCESCORE_CONFIG"
 RULE_KEYS = ("enabled", "weight", "severity")
+#: What a walk of a stories folder skips by default: a folder's notes, licences and hidden files
+#: are not stories.
+DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "CONTRIBUTING*", "LICENSE*", "NOTICE*", ".*",
+                   "node_modules")
+#: The table of a pyproject.toml that holds sourcescore's configuration.
+PYPROJECT_TABLE = ("tool", "sourcescore")
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,11 @@ class GeneralSettings:
     #: the outlet that publishes the stories, when their text does not say: its own
     #: interviews, polls and analyses are its reporting, not second-hand sourcing
     publisher: str = ""
+    #: files and folders a directory walk skips (globs, by name or path under the directory);
+    #: files named on the command line are always checked
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    #: more globs to skip, on top of `exclude`
+    extend_exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +114,9 @@ class Config:
 
 
 def find_config(explicit: str | None = None, start: Path | None = None) -> Path | None:
-    """The configuration file to use, or None for the defaults."""
+    """The configuration file to use, or None for the defaults: `explicit`, else
+    `$SOURCESCORE_CONFIG`, else in the working directory or the nearest parent that has one, a
+    `rules.toml` or (if none) a `pyproject.toml` with a `[tool.sourcescore]` table."""
     chosen = explicit or os.environ.get(CONFIG_ENV)
     if chosen:
         path = Path(chosen)
@@ -113,8 +127,19 @@ def find_config(explicit: str | None = None, start: Path | None = None) -> Path 
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
-            return candidate
+            return candidate  # a rules.toml wins over a pyproject.toml beside it
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
     return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return False  # not ours to judge unless it holds our table
+    return isinstance(data.get("tool"), dict) and "sourcescore" in data["tool"]
 
 
 def load_config(path: Path | None, registry) -> Config:
@@ -189,6 +214,24 @@ def plugin_choice(path: Path | None) -> tuple[bool | None, tuple[str, ...]]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """A configuration file's tables in rules.toml's shape: a pyproject.toml's
+    `[tool.sourcescore]` holds the general keys, `rules` and `genres`."""
+    data = _parse(path)
+    if path.name != "pyproject.toml":
+        return data
+    table = data.get("tool", {}).get("sourcescore", {}) if isinstance(data.get("tool"),
+                                                                        dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.sourcescore] must be a table")
+    general = {k: v for k, v in table.items() if k not in ("rules", "genres")}
+    shaped: dict[str, Any] = {"sourcescore": general}
+    for key in ("rules", "genres"):
+        if key in table:
+            shaped[key] = table[key]
+    return shaped
+
+
+def _parse(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

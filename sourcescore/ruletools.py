@@ -82,7 +82,7 @@ def density_outcome(flags: list[Flag], analysis: Analysis, scale: float, noun: s
     """Score phrase-list findings by density: 100 at none, 100/e at `scale` per 1,000 words."""
     density = per_thousand_words(len(flags), analysis)
     return outcome(decay_score(density, scale), sorted(flags, key=lambda f: f.start),
-                   f"{len(flags)} {noun} ({density:.1f} per 1,000 words)",
+                   f"{plural(len(flags), noun)} ({density:.1f} per 1,000 words)",
                    count=len(flags), per_1000_words=round(density, 2))
 
 
@@ -115,6 +115,11 @@ def packaged_phrases(package: str, name: str) -> tuple[str, ...]:
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """"1 finding", "2 findings"; irregular plurals given as `nouns`."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
 def outcome(score: float | None, flags: list[Flag], summary: str, **metrics) -> RuleOutcome:

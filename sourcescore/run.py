@@ -12,16 +12,17 @@ import contextlib
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-import click
-
 from sourcescore.errors import ExitStatus, SourcescoreError
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.report import SEVERITY_RANK, FileReport, Report
+from sourcescore.ruletools import plural
+from sourcescore.textio import printable
 
 if TYPE_CHECKING:
     from sourcescore.api import Checker
@@ -48,6 +49,10 @@ class CheckOptions:
     follow_symlinks: bool = False
     scheduler: str | None = None
     server: str | None = None
+    exclude: tuple[str, ...] | None = None  # None: the configuration's
+    extend_exclude: tuple[str, ...] = ()
+    statistics: bool = False
+    quiet: bool = False
 
 
 def codes(value: str) -> tuple[str, ...]:
@@ -78,6 +83,16 @@ def check(options: CheckOptions) -> ExitStatus:
     if _show_progress(fmt, options, len(sources)):
         reports = _with_progress(reports, len(sources))
     return _write(fmt, checker, reports, options)
+
+
+def _shown(reports: Iterator[FileReport], threshold: float, config: Config,
+           counted: list[FileReport]) -> Iterator[FileReport]:
+    """With --quiet, only the files that fail the check or could not be checked; every file
+    is still counted (for the exit status and --statistics)."""
+    for file in reports:
+        counted.append(file)
+        if file_status(file, threshold, config) != ExitStatus.OK:
+            yield file
 
 
 def _local_only(options: CheckOptions) -> bool:
@@ -113,8 +128,10 @@ def _output_format(checker: Checker | RemoteChecker, options: CheckOptions) -> O
 def _read_policy(config: Config, options: CheckOptions) -> ReadPolicy:
     from sourcescore.inputs import ReadPolicy
 
-    return ReadPolicy(max_bytes=config.general.max_bytes,
-                      follow_symlinks=options.follow_symlinks)
+    general = config.general
+    exclude = general.exclude if options.exclude is None else options.exclude
+    return ReadPolicy(max_bytes=general.max_bytes, follow_symlinks=options.follow_symlinks,
+                      exclude=(*exclude, *general.extend_exclude, *options.extend_exclude))
 
 
 def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
@@ -140,7 +157,7 @@ def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
 
 def _show_progress(fmt: OutputFormat, options: CheckOptions, count: int) -> bool:
     wanted = options.progress if options.progress is not None else sys.stderr.isatty()
-    return wanted and not fmt.machine and count > 1
+    return wanted and not fmt.machine and not options.quiet and count > 1
 
 
 def _write(fmt: OutputFormat, checker: Checker | RemoteChecker, reports: Iterator[FileReport],
@@ -153,11 +170,69 @@ def _write(fmt: OutputFormat, checker: Checker | RemoteChecker, reports: Iterato
     render = RenderOptions(color=color, rules=tuple(checker.rules),
                            fail_level=config.general.fail_level, fail_under=threshold)
     status = ExitStatus.ERROR if checker.plugins.errors else ExitStatus.OK
+    failures: list[str] = []
+    counted: list[FileReport] = []
+    if options.quiet:
+        reports = _shown(reports, threshold, config, counted)
     with _output(options.output_file) as out:
         for report in _rendered(fmt, checker, reports, render, out):
-            for file in report.files:
-                status = max(status, file_status(file, threshold, config))
+            if not options.quiet:
+                counted.extend(report.files)
+        for file in counted:
+            status = max(status, file_status(file, threshold, config))
+            reason = failure_reason(file, threshold, config)
+            if reason:
+                failures.append(reason)
+        if failures and not fmt.machine:
+            out.write(_failure_summary(failures))
+        if options.statistics:
+            (sys.stderr if fmt.machine else out).write(statistics(counted, threshold))
     return status
+
+
+def statistics(files: list[FileReport], threshold: float) -> str:
+    """Findings per rule, most first, and the files by score band: what --statistics prints
+    (as `ruff --statistics` does)."""
+    from collections import Counter
+
+    from sourcescore.scoring import BANDS, band
+
+    findings = Counter((f.code, f.name) for file in files for f in file.findings)
+    lines = ["", "Statistics:"]
+    lines += [f"  {count:>5}  {code} {name}" for (code, name), count in
+              sorted(findings.items(), key=lambda item: (-item[1], item[0]))]
+    scored = [f.score for f in files if f.score is not None]
+    bands = Counter(band(score) for score in scored)
+    summary = ", ".join(f"{bands[name]} {name}" for _, name in BANDS if bands[name])
+    lines.append(f"  {plural(len(files), 'file')}, {len(scored)} scored" +
+                 (f" (mean {sum(scored) / len(scored):.0f}: {summary})" if scored else ""))
+    if threshold > 0:
+        lines.append(f"  {sum(1 for s in scored if s < threshold)} under fail_under "
+                     f"{threshold:g}")
+    return "\n".join(lines) + "\n"
+
+
+def failure_reason(file: FileReport, threshold: float, config: Config) -> str | None:
+    """Why a file fails the check (exit 1), in words: its score under `fail_under`, its
+    findings at or above `fail_level`."""
+    if file.status != "ok":
+        return None
+    why = []
+    if threshold > 0 and file.score is not None and file.score < threshold:
+        why.append(f"scored {file.score:.0f}, under fail_under {threshold:g}")
+    level = config.general.fail_level
+    serious = [f for f in file.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
+    if serious:
+        codes = ", ".join(dict.fromkeys(f.code for f in serious))
+        why.append(f"{plural(len(serious), 'finding')} at or above fail_level {level!r} "
+                   f"({codes})")
+    return f"{printable(file.path)} {' and '.join(why)}" if why else None
+
+
+def _failure_summary(failures: list[str]) -> str:
+    lines = [f"sourcescore: the check failed (exit 1): {plural(len(failures), 'file')}"]
+    lines += [f"  {reason}" for reason in failures]
+    return "\n".join(lines) + "\n"
 
 
 def _rendered(fmt: OutputFormat, checker: Checker | RemoteChecker,
@@ -197,12 +272,29 @@ def _render(fmt: OutputFormat, report: Report, out: TextIO, options: RenderOptio
 
 
 def _with_progress(reports: Iterator[FileReport], total: int) -> Iterator[FileReport]:
-    with click.progressbar(length=total, label="checking", file=sys.stderr,
-                           show_pos=True) as bar:
-        for report in reports:
-            sys.stderr.write("\r\033[K")  # clear the bar before the report's lines
-            yield report
-            bar.update(1)
+    """"checking 3/40" on standard error, cleared before each report's lines; the time left
+    only once it means something (a few files done, a few seconds gone)."""
+    began = time.monotonic()
+    sys.stderr.write(progress_line(0, total, 0.0))
+    sys.stderr.flush()
+    for done, report in enumerate(reports, start=1):
+        sys.stderr.write("\r\033[K")  # clear the line before the report's lines
+        yield report
+        sys.stderr.write(progress_line(done, total, time.monotonic() - began))
+        sys.stderr.flush()
+    sys.stderr.write("\r\033[K")
+
+
+#: Files and seconds a run needs behind it before the time left is worth showing.
+ETA_AFTER_FILES, ETA_AFTER_SECONDS = 3, 2.0
+
+
+def progress_line(done: int, total: int, elapsed: float) -> str:
+    line = f"\rchecking {done}/{total}"
+    if done >= ETA_AFTER_FILES and elapsed >= ETA_AFTER_SECONDS and done < total:
+        left = elapsed / done * (total - done)
+        line += f", about {left:.0f} s left" if left < 90 else f", about {left / 60:.0f} min left"
+    return line
 
 
 def _sources(paths: tuple[str, ...], stdin_filename: str | None, policy: ReadPolicy) -> list:

@@ -28,6 +28,13 @@ RULE_MODULE = "reportedly"
 RULE_NAME = "unattributed-reportedly"
 
 
+def package_name(project: str) -> str:
+    """The import package for a project, named as pytest-* and datasette-* plugins are:
+    `sourcescore_<name>`, so `demo` cannot shadow another top-level package."""
+    name = project.lower().replace("-", "_")
+    return name if name.startswith("sourcescore_") else f"sourcescore_{name}"
+
+
 def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
     """Write the package for `project` with rule codes under `prefix`; return the files."""
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", project):
@@ -40,7 +47,7 @@ def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
         raise SourcescoreError(f"code prefix {prefix} is sourcescore's own; choose another")
     if directory.exists() and any(directory.iterdir()):
         raise SourcescoreError(f"{directory}: already exists and is not empty")
-    package = project.lower().replace("-", "_")
+    package = package_name(project)
     values = {"project": project, "package": package, "entry_point": package, "prefix": prefix,
               "rule_name": RULE_NAME, "rule_module": RULE_MODULE,
               "sourcescore_version": __version__}

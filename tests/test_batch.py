@@ -149,3 +149,13 @@ def test_an_unreachable_scheduler_is_one_clear_error(runner, archive):
     assert code == 2
     assert output.strip().splitlines()[-1].startswith(
         "sourcescore: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_the_time_left_shows_only_once_it_means_something():
+    from sourcescore.run import progress_line
+
+    assert progress_line(1, 40, 30.0) == "\rchecking 1/40"  # one file says little
+    assert progress_line(10, 40, 0.5) == "\rchecking 10/40"  # nor does half a second
+    assert progress_line(10, 40, 10.0) == "\rchecking 10/40, about 30 s left"
+    assert progress_line(10, 400, 10.0) == "\rchecking 10/400, about 6 min left"
+    assert progress_line(40, 40, 40.0) == "\rchecking 40/40"

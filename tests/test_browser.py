@@ -127,6 +127,47 @@ def test_a_click_on_a_finding_scrolls_to_its_place(page, report_file):
     assert page.problems == []
 
 
+def test_finding_numbers_show_whole_even_past_nine(page, report_file):
+    """Every finding's number is on screen in full ("10.", not ".0."), left of its text."""
+    page.goto(report_file.as_uri())
+    numbers = page.locator("#file-1 aside li .n")
+    assert numbers.count() >= 10
+    tenth = numbers.nth(9)
+    assert tenth.inner_text() == "10."
+    box, aside = tenth.bounding_box(), page.locator("#file-1 aside").bounding_box()
+    assert box["x"] >= aside["x"] and box["width"] + 1 >= tenth.evaluate("e => e.scrollWidth")
+    assert page.problems == []
+
+
+def test_printed_report_shows_every_finding(page, report_file):
+    page.goto(report_file.as_uri())
+    page.emulate_media(media="print")
+    aside = page.locator("#file-1 aside")
+    assert aside.evaluate("e => e.scrollHeight <= e.clientHeight + 1")  # nothing scrolled away
+    assert aside.evaluate("e => getComputedStyle(e).overflowY") == "visible"
+    assert page.problems == []
+
+
+def test_a_narrow_screen_shows_every_sub_score(page, report_file):
+    page.set_viewport_size({"width": 420, "height": 800})
+    page.goto(report_file.as_uri())
+    width = page.evaluate("() => document.documentElement.clientWidth")
+    for number in page.locator("#file-1 svg.chart g.bar text:last-of-type").all():
+        box = number.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width, box
+    screenshot(page, "report-narrow.png")
+    assert page.problems == []
+
+
+def test_a_report_of_several_files_opens_with_an_index(page, report_file):
+    page.goto(report_file.as_uri())
+    rows = page.locator("nav.index tbody tr")
+    assert rows.count() == 2
+    assert rows.nth(1).locator("a").get_attribute("href") == "#file-1"
+    assert rows.nth(1).locator("td.num").first.inner_text().isdigit()
+    assert page.problems == []
+
+
 def _in_view(locator) -> bool:
     return locator.evaluate("e => { const r = e.getBoundingClientRect();"
                             " return r.top >= 0 && r.bottom <= window.innerHeight; }")

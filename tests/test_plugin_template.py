@@ -97,3 +97,15 @@ def test_parse_gives_plugin_tests_the_real_analysis():
     assert analysis.doc is not None and analysis.doc[0].text == "Kremlin"
     (attribution,) = analysis.attributions
     assert attribution.source.text == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_the_package_is_named_after_sourcescore(runner, tmp_path):
+    from sourcescore.scaffold import package_name
+
+    assert package_name("demo") == "sourcescore_demo"
+    assert package_name("sourcescore-acme") == "sourcescore_acme"
+    result = runner.invoke(cli, ["new-plugin", "demo", "--prefix", "DEM",
+                                 "--directory", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo" / "sourcescore_demo" / "__init__.py").is_file()
+    assert not (tmp_path / "demo" / "demo").exists()

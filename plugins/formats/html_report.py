@@ -60,7 +60,10 @@ article.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 16px/1.7 Ge
                border-top: 1px solid var(--line); padding-top: 8px; }
 aside { border-top: 1px solid var(--line); padding-top: 8px; max-height: 80vh; overflow: auto;
         position: sticky; top: 8px; }
-aside ol { padding-left: 20px; margin: 4px 0 12px; } aside li { margin: 6px 0; font-size: 14px; }
+aside ol { padding-left: 0; margin: 4px 0 12px; list-style: none; }
+aside li { margin: 6px 0; font-size: 14px; display: flex; gap: 6px; }
+aside li .n { flex: none; min-width: 2.2em; text-align: right; color: var(--muted); }
+aside li .body { min-width: 0; }
 aside a { color: inherit; text-decoration: none; } aside a:hover { text-decoration: underline; }
 .code { font: 12px ui-monospace, monospace; background: #eee; padding: 1px 4px;
         border-radius: 3px; }
@@ -81,6 +84,19 @@ aside a { color: inherit; text-decoration: none; } aside a:hover { text-decorati
 .warnings { color: #8a5300; font-size: 14px; margin: 8px 0; }
 .muted { color: var(--muted); font-size: 13px; }
 svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
+svg.chart { width: 100%; max-width: 480px; height: auto; }
+nav.index { margin: 16px 24px 0; }
+nav.index table { border-collapse: collapse; background: #fff; font-size: 14px; }
+nav.index td, nav.index th { padding: 4px 12px; border-bottom: 1px solid var(--line);
+                             text-align: left; }
+nav.index td.num { text-align: right; font-variant-numeric: tabular-nums; }
+@media print {
+  body { background: #fff; }
+  .layout { display: block; }
+  aside { max-height: none; overflow: visible; position: static; }
+  section.file { break-inside: auto; border: none; margin: 12px 0; }
+  .flash { animation: none; }
+}
 """
 
 SCRIPT = """
@@ -103,6 +119,7 @@ def render_html(report: Report, out: TextIO, options: RenderOptions) -> None:
 def page(report: Report, before: str = "") -> str:
     """The whole page; `before` is markup placed above the files (the server's form)."""
     files = "\n".join(_file(number, file) for number, file in enumerate(report.files))
+    index = _index(report) if len(report.files) > 1 else ""
     errors = "".join(f'<p class="warnings">{escape(str(e))}</p>' for e in report.plugin_errors)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -116,10 +133,26 @@ def page(report: Report, before: str = "") -> str:
 <div class="muted">sourcescore {escape(report.tool_version)} &middot; {len(report.files)} file(s)
 &middot; configuration {escape(report.config_path or "defaults")}</div>{errors}</header>
 {before}
+{index}
 {files}
 <script>{SCRIPT}</script>
 </body></html>
 """
+
+
+def _index(report: Report) -> str:
+    """A table of the files at the top: each score, band and findings, linked to its report."""
+    rows = []
+    for number, file in enumerate(report.files):
+        score = rounded(file.score)
+        shown = f"{score:.0f}" if score is not None else "n/a"
+        where = band(score) if score is not None else escape(file.status)
+        rows.append(f'<tr><td><a href="#file-{number}">{escape(file.path)}</a></td>'
+                    f'<td class="num">{shown}</td><td>{where}</td>'
+                    f'<td class="num">{len(file.findings)}</td></tr>')
+    return ('<nav class="index" aria-label="files"><table><thead><tr><th>file</th>'
+            '<th>score</th><th>band</th><th>findings</th></tr></thead><tbody>'
+            f'{"".join(rows)}</tbody></table></nav>')
 
 
 def _file(number: int, file: FileReport) -> str:
@@ -171,8 +204,9 @@ def _chart(file: FileReport) -> str:
             f'<rect x="{width - bar - 34}" y="{y + 3}" width="{bar}" height="12" fill="#eee"/>'
             f'<rect x="{width - bar - 34}" y="{y + 3}" width="{length:.1f}" height="12" '
             f'fill="{colour}"/><text x="{width - 28}" y="{y + 13}">{score:.0f}</text></g>')
-    return (f'<svg class="chart" role="img" aria-label="sub-scores" width="{width}" '
-            f'height="{max(1, len(rows)) * height}">{"".join(parts)}</svg>')
+    tall = max(1, len(rows)) * height
+    return (f'<svg class="chart" role="img" aria-label="sub-scores" viewBox="0 0 {width} '
+            f'{tall}" width="{width}" height="{tall}">{"".join(parts)}</svg>')
 
 
 def _legend() -> str:
@@ -248,18 +282,20 @@ def _span(covering: list[tuple[int, int, str, str, str]], piece: str) -> str:
 def _finding_list(number: int, file: FileReport) -> str:
     if not file.findings:
         return "<h3>Findings (0)</h3><p class='muted'>Nothing to report.</p>"
-    items = "".join(_finding_item(f"{number}-{index}", finding)
+    items = "".join(_finding_item(f"{number}-{index}", index + 1, finding)
                     for index, finding in enumerate(file.findings))
     return f"<h3>Findings ({len(file.findings)})</h3><ol class='findings'>{items}</ol>"
 
 
-def _finding_item(finding_id: str, finding: Finding) -> str:
+def _finding_item(finding_id: str, number: int, finding: Finding) -> str:
+    """One finding; its number is text, not a list marker, so no width of column clips it."""
     suggestion = f'<div class="muted">{escape(finding.suggestion)}</div>' \
         if finding.suggestion else ""
-    return (f'<li class="sev-{finding.severity}"><a href="#" data-goto="{finding_id}">'
+    return (f'<li class="sev-{finding.severity}"><span class="n">{number}.</span>'
+            f'<div class="body"><a href="#" data-goto="{finding_id}">'
             f'<span class="code">{finding.code}</span> <span class="muted">'
             f'{finding.line}:{finding.column}</span> {escape(finding.message)}</a>'
-            f'{suggestion}</li>')
+            f'{suggestion}</div></li>')
 
 
 def _exemption_list(file: FileReport) -> str:

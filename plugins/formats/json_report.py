@@ -13,7 +13,7 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
       "plugin_errors": [{"plugin", "stage", "message"}],  # plugins that failed to load
       "files": [{
         "path": str,
-        "status": "ok" | "empty" | "error" | "unsupported-language",
+        "status": "ok" | "empty" | "too-short" | "error" | "unsupported-language",
         "error": str | null,                # why the file could not be checked
         "warnings": [str],
         "score": number | null,             # 0-100; null when nothing could be scored

@@ -17,6 +17,8 @@ from sourcescore.report import FileReport, Report, rounded
 from sourcescore.scoring import band, curved
 from sourcescore.textio import LineIndex, printable
 
+#: The built-in plugins' import name: rules from elsewhere are named in the score arithmetic.
+BUILT_IN = "sourcescore_plugins."
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "suggestion": "\033[36m"}
 _RESET = "\033[0m"
 
@@ -41,7 +43,9 @@ def by_severity(findings) -> list:
 def score_line(file: FileReport) -> str:
     path = printable(file.path)
     if file.status == "error":
-        return f"{path}: error: {printable(file.error or '')}"
+        error = file.error or ""
+        error = error.removeprefix(f"{file.path}: ")  # said once, at the start of the line
+        return f"{path}: error: {printable(error)}"
     if file.status == "empty" or file.score is None:
         reason = "; ".join(file.warnings) or "no rule applies"
         return f"{path}: not scored ({printable(reason)})"
@@ -141,6 +145,11 @@ def _arithmetic(file: FileReport, scoring, out: TextIO) -> None:
                   f"{rounded(rule.contribution):5.1f}  {printable(rule.summary)}\n")
     total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
+    outside = sorted({f"{r.code} ({printable(r.plugin)})" for r in file.rules
+                      if not r.plugin.startswith(BUILT_IN) and r.score is not None})
+    if outside:
+        out.write(f"  installed plugins in this score: {', '.join(outside)}; pin the rules "
+                  "with autoload_plugins = false or SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1\n")
     if file.hold is not None:
         held = ", ".join(f"{f.code} at {f.line}:{f.column}" for f in file.hold.findings)
         out.write(f"  held at {rounded(file.score):g} (the rules gave "
