@@ -72,14 +72,16 @@ def check(analysis: Analysis, options: Options):
         score -= 100 * (share - options.max_share)
     flags = []
     first = sourced[keys.index(top_key)]
+    voice = first.source  # every counted attribution has one (see `sourced`)
+    assert voice is not None
     if distinct == 1:
-        flags.append(Flag(first.source.start, first.source.end,
+        flags.append(Flag(voice.start, voice.end,
                           f"single-source story: all {len(sourced)} attributions come from "
-                          f"\u201c{first.source_name or first.source.text}\u201d",
+                          f"\u201c{first.source_name or voice.text}\u201d",
                           suggestion="add an independent source or the other side's response"))
     elif share > options.max_share:
-        flags.append(Flag(first.source.start, first.source.end,
-                          f"one voice dominates: \u201c{first.source_name or first.source.text}"
+        flags.append(Flag(voice.start, voice.end,
+                          f"one voice dominates: \u201c{first.source_name or voice.text}"
                           f"\u201d supplies {top_count} of {len(sourced)} attributions",
                           suggestion="balance with other sources", severity="suggestion"))
     return outcome(max(0.0, score), flags,

@@ -126,11 +126,12 @@ class Checker:
         The configuration's `genre` and `publisher`, then the page's own metadata, override
         what the text shows."""
         source = source or InputInfo()
-        if analysis.word_count < MIN_WORDS:
+        min_words = self.config.general.min_words
+        if analysis.word_count < min_words:
             return FileReport(path=path, status="too-short", text=analysis.text, input=source,
                               warnings=(f"too short to judge: "
                                         f"{plural(analysis.word_count, 'word')}; a story needs "
-                                        f"at least {MIN_WORDS} to be scored",))
+                                        f"at least {min_words} to be scored (min_words)",))
         analysis, notes = with_page_facts(analysis, meta or PageMeta(), self.config)
         if not looks_english(analysis):
             return FileReport(path=path, status="unsupported-language", text=analysis.text,
@@ -178,10 +179,6 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "world still own see men work long get here between both life being under never day same "
     "another know while last might us great old year off come since against go came right "
     "used take three".split())
-
-
-#: Fewer words than this and a text is too short to judge (status `too-short`, no score).
-MIN_WORDS = 10
 
 
 def looks_english(analysis: Analysis) -> bool:

@@ -72,7 +72,7 @@ def cli() -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--output-format", "-f", cls=_FormatOption, default=None,
+@click.option("--output-format", "-f", cls=_FormatOption, default=None, metavar="FORMAT",
               envvar="SOURCESCORE_OUTPUT_FORMAT", help="Report format.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")

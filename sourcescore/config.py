@@ -86,6 +86,8 @@ class GeneralSettings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     #: more globs to skip, on top of `exclude`
     extend_exclude: tuple[str, ...] = ()
+    #: a text of fewer words is too short to judge: status `too-short`, no score
+    min_words: Annotated[int, Interval(ge=1)] = 5
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,12 @@ class Worker:
 
 
 def _serve(conn: Connection, settings: CheckerSettings, parent: int) -> None:
+    # The parent may close the pipe at any time (it stopped, or gave up on us): nobody to answer.
+    with contextlib.suppress(BrokenPipeError, ConnectionResetError, EOFError):
+        _answer_tasks(conn, settings, parent)
+
+
+def _answer_tasks(conn: Connection, settings: CheckerSettings, parent: int) -> None:
     _die_with_parent(parent)
     # A rule's print() must not reach a report on standard output, not even from C code.
     os.dup2(2, 1)
@@ -191,6 +197,12 @@ class RequestRefused(Exception):
         self.status = status
 
 
+#: Checked when the server starts, so the first request finds every rule warm: long enough to
+#: be scored (`min_words`), with a named source, a vague one and a claim.
+WARM_UP_STORY = ("The mayor said it would rain on Tuesday. Critics say the plan is doomed, "
+                 "and the budget rose by 4 percent.")
+
+
 class Pipeline:
     """The worker process that checks, one request at a time; replaced when a check overruns
     its time limit or the process dies (`sourcescore.parallel.Worker`, forked warm, so a
@@ -203,6 +215,7 @@ class Pipeline:
         self._settings = settings
         self._lock = threading.Lock()
         self._worker: Worker | None = None
+        self._closed = False
 
     def start(self, timeout: float) -> tuple[float, str | None]:
         """Start the worker and check one short story under the time limit, so the first real
@@ -211,7 +224,7 @@ class Pipeline:
         began = time.perf_counter()
         warning = None
         try:
-            self.check("warm-up.txt", "The mayor said it would rain on Tuesday.", timeout)
+            self.check("warm-up.txt", WARM_UP_STORY, timeout)
         except RequestRefused as exc:
             warning = f"the warm-up check failed ({exc}); requests may fail the same way"
         return time.perf_counter() - began, warning
@@ -246,6 +259,8 @@ class Pipeline:
                         f"checking took longer than the {timeout:g} s limit (--timeout)")
 
     def _ready_worker(self) -> Worker:
+        if self._closed:  # a request that was queued behind the one close() cancelled
+            raise RequestRefused(HTTPStatus.SERVICE_UNAVAILABLE, "the server is stopping")
         if self._worker is None:
             worker = Worker(self._settings)
             try:
@@ -262,7 +277,8 @@ class Pipeline:
         self._worker = None  # the next request starts a fresh one
 
     def close(self) -> None:
-        """Stop the worker at once, cancelling a check in progress."""
+        """Stop the worker at once, cancelling a check in progress; no new one starts."""
+        self._closed = True
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.stop()

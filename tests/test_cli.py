@@ -146,10 +146,10 @@ def test_plugins_lists_builtins(runner):
         result.output
 
 
-def test_against_takes_several_references(runner):
+def test_against_is_repeated_once_per_reference(runner):
     story = str(SEEDS[0])
-    result = run(runner, "check", story, "--against", str(SEEDS[1]), str(SEEDS[3]), "-f",
-                 "json", "--fail-under", "0")
+    result = run(runner, "check", story, "--against", str(SEEDS[1]), "--against", str(SEEDS[3]),
+                 "-f", "json", "--fail-under", "0")
     file = json.loads(result.output)["files"]
     assert [f["path"] for f in file] == [story]
     assert any(f["code"] == "SRC202" and "Interfax" in f["message"] for f in file[0]["findings"])

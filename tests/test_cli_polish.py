@@ -128,6 +128,20 @@ def test_a_text_too_short_to_judge_is_not_scored(runner):
     assert file["files"][0]["status"] == "unsupported-language"
 
 
+def test_min_words_sets_how_long_a_text_must_be_to_be_scored(runner, tmp_path):
+    sentence = "The minister said the plan would cost $2 billion."
+    story = tmp_path / "brief.txt"
+    story.write_text(sentence + "\n", encoding="utf-8")
+    assert _status(runner, story) == "ok"  # ten words: over the default of five
+    (tmp_path / "rules.toml").write_text("[sourcescore]\nmin_words = 40\n", encoding="utf-8")
+    assert _status(runner, story, "--config", str(tmp_path / "rules.toml")) == "too-short"
+
+
+def _status(runner, path, *options):
+    result = runner.invoke(cli, ["check", str(path), "-f", "json", *options])
+    return json.loads(result.output)["files"][0]["status"]
+
+
 def test_explain_finds_a_rule_by_a_word_of_its_name(runner):
     result = runner.invoke(cli, ["explain", "filler"])
     assert result.exit_code == 2 and "did you mean SRC402 (rhetorical-filler)?" in result.output

@@ -82,7 +82,7 @@ def test_a_page_without_an_article_is_a_clear_input_error(tmp_path, runner, page
     good.write_text("The minister said the plan would cost $2 billion.\n", encoding="utf-8")
     result = runner.invoke(cli, ["check", str(path), str(good), "-f", "concise"])
     assert result.exit_code == 2
-    assert f"{path}: error: {path}: no article text found in the HTML page" in result.output
+    assert f"{path}: error: no article text found in the HTML page" in result.output
     assert f"{good}: sourcing score" in result.output
 
 

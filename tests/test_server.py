@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -149,6 +150,42 @@ def test_a_port_in_use_is_one_clear_line(server):
     assert result.returncode == 2
     assert result.stderr.startswith(f"sourcescore: error: cannot listen on 127.0.0.1:{server.port}")
     assert "Traceback" not in result.stderr
+
+
+
+def test_a_client_gone_mid_request_and_sigterm_mid_check_leave_one_line_each_and_no_wait():
+    """A client that resets its connection before the answer is one log line, not a
+    traceback; SIGTERM with a check in progress and another queued cancels both, starts no new
+    worker, and the process is gone within a second."""
+    import socket
+    import struct
+
+    running = start_server("--timeout", "60")
+    story = ("The minister said on Tuesday that the talks would resume next week. " * 1500)
+    body = story.encode()
+    head = (f"POST /check HTTP/1.1\r\nHost: {running.host}:{running.port}\r\n"
+            f"Content-Type: text/plain\r\nContent-Length: {len(body)}\r\n\r\n").encode()
+    with socket.create_connection((running.host, running.port)) as rude:
+        rude.sendall(head + body)
+        rude.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST
+    queued = threading.Thread(target=lambda: _ignore_errors(running.post, "/check", body),
+                              daemon=True)
+    queued.start()
+    time.sleep(1.0)  # both requests are in the server: one checking, one waiting its turn
+    began = time.monotonic()
+    running.process.terminate()
+    assert running.process.wait(timeout=10) == 0
+    stopped_in = time.monotonic() - began
+    log = running.process.stderr.read()
+    assert "Traceback" not in log, log
+    assert "client gone before the answer was sent" in log
+    assert stopped_in < 1.0, f"SIGTERM took {stopped_in:.2f} s"
+
+
+def _ignore_errors(function, *args):
+    # the server stops mid-request, as the test intends
+    with contextlib.suppress(OSError, http.client.HTTPException):
+        function(*args)
 
 
 # --- `sourcescore check --server`: the same output as a local run, without loading spaCy ---

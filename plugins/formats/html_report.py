@@ -193,7 +193,7 @@ def _chart(file: FileReport) -> str:
     parts = []
     for index, rule in enumerate(rows):
         y = index * height
-        score = rounded(rule.score)
+        score = round(rule.score or 0.0, 2)  # as `rounded` shows it; None was filtered out
         length = bar * score / 100
         colour = "#1b7f3b" if score >= 75 else "#d08a00" if score >= 50 else "#c0262d"
         parts.append(

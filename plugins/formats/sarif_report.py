@@ -87,7 +87,7 @@ def _results(file: FileReport, index: dict[str, int]) -> list[dict[str, Any]]:
     for finding in every:
         identity = _identity(finding)
         seen[identity] += 1
-        result = {
+        result: dict[str, Any] = {
             "ruleId": finding.code,
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message + (f" ({finding.suggestion})"
