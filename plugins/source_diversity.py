@@ -76,7 +76,7 @@ def check(analysis: Analysis, options: Options):
     assert voice is not None
     if distinct == 1:
         flags.append(Flag(voice.start, voice.end,
-                          f"single-source story: all {len(sourced)} attributions come from "
+                          f"single-source story: {_all_come_from(len(sourced))} "
                           f"\u201c{first.source_name or voice.text}\u201d",
                           suggestion="add an independent source or the other side's response"))
     elif share > options.max_share:
@@ -105,3 +105,8 @@ def _fold_surnames(keys: list[str]) -> list[str]:
 def sourcescore_register_rules(register):
     register(Rule("SRC103", "source-diversity", "Single-source stories and dominant voices",
                   check, Options, weight=1.5, severity="warning", doc=__doc__))
+
+
+def _all_come_from(count: int) -> str:
+    return "the one attribution comes from" if count == 1 else \
+        f"all {count} attributions come from"

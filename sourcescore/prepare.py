@@ -25,6 +25,7 @@ from sourcescore.exemptions import (
 )
 from sourcescore.markup import FRONT_MATTER, blank_markdown, is_markdown
 from sourcescore.report import InputInfo
+from sourcescore.ruletools import plural
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -103,7 +104,8 @@ def extract_article(page: str, name: str) -> tuple[str, str]:
     text = trafilatura.extract(page, include_comments=False, include_tables=False,
                                deduplicate=False, favor_recall=True)
     if not text or not has_prose(text):
-        found = f" (only {len(text.split())} words of menus or fragments)" if text else ""
+        found = (f" (only {plural(len(text.split()), 'word')} of menus or fragments)"
+                 if text else "")
         raise InputError(f"{name}: no article text found in the HTML page{found}")
     return text, f"trafilatura {trafilatura.__version__}"
 

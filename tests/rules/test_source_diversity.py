@@ -33,3 +33,10 @@ def test_several_sources_pass():
 
 def test_short_story_is_not_judged():
     assert run_rule("SRC103", story(["Jane Doe"])).score is None
+
+
+def test_the_message_counts_in_words_that_agree():
+    many = run_rule("SRC103", story(["Jane Doe", "Jane Doe", "Doe"]))
+    assert "all 3 attributions come from “Jane Doe”" in many.flags[0].message
+    one = run_rule("SRC103", story(["Jane Doe"]), min_attributions=1)
+    assert "the one attribution comes from “Jane Doe”" in one.flags[0].message

@@ -112,17 +112,17 @@ def test_files_over_max_bytes_are_refused(runner, tmp_path):
 
 # --- 5. a page without an article -------------------------------------------------------------
 
-@pytest.mark.parametrize("page", [
-    "<html><body><nav>menu</nav></body></html>",
-    "<html><body><nav><a>Home</a> <a>Politics</a> <a>World</a> <a>Sport</a> <a>Login</a>"
-    "</nav></body></html>",
+@pytest.mark.parametrize(("page", "found"), [
+    ("<html><body><nav>menu</nav></body></html>", "only 1 word of menus"),
+    ("<html><body><nav><a>Home</a> <a>Politics</a> <a>World</a> <a>Sport</a> <a>Login</a>"
+     "</nav></body></html>", "no article text found"),
 ])
-def test_a_page_with_only_navigation_is_no_article(runner, tmp_path, page):
+def test_a_page_with_only_navigation_is_no_article(runner, tmp_path, page, found):
     path = tmp_path / "page.html"
     path.write_text(page)
     (file,) = json.loads(check(runner, str(path), "-f", "json").output)["files"]
     assert file["status"] == "error" and file["score"] is None
-    assert "no article text found" in file["error"]
+    assert "no article text found" in file["error"] and found in file["error"]
 
 
 # --- 6, 7. output injection -------------------------------------------------------------------
