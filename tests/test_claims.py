@@ -45,6 +45,13 @@ def test_detector_leaves_its_counterexample(analyse, detector, text):
     "Trump got in trouble by saying that the judge was biased because of his heritage.",
     "Romney's warning that the country would suffer drew applause.",  # a speech noun's content
     "“Prices will rise by 40 percent,” the minister said.",  # a quotation
+    "Party leaders issued a stark warning: any leaked emails may contain forgeries.",
 ])
 def test_what_someone_else_says_or_supposes_is_no_claim_of_the_reporter(analyse, text):
     assert _kinds(analyse, text) == []
+
+
+@pytest.mark.model
+def test_a_colon_after_plain_narration_introduces_the_reporters_own_claim(analyse):
+    assert _kinds(analyse, "Prices rose sharply last year: the index will rise again.") == \
+        ["prediction"]

@@ -33,14 +33,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sourcescore.analysis.lexicon import SPEECH_NOUNS, SPEECH_VERBS
+from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from sourcescore.claims.causes import cause
 from sourcescore.claims.figures import figure
 from sourcescore.claims.judgements import characterisation
 from sourcescore.claims.minds import group_mind
 from sourcescore.claims.predictions import prediction
 from sourcescore.claims.private import private
-from sourcescore.model import Analysis, Sentence
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import children, depends_on, head_of
 
 KINDS = ("figure", "cause", "prediction", "group-mind", "characterisation", "private")
@@ -68,21 +68,26 @@ class Detector:
 DETECTORS: tuple[Detector, ...] = (
     Detector("figure", figure,
              ("The strikes killed 1,300 people last week.", "Prices rose 20 percent in May.",
-              "Only one in ten voters agreed.", "The fire killed 40 people."),
+              "Only one in ten voters agreed.", "The fire killed 40 people.",
+              "The city needs $2 billion to fix its roads."),
              ("He was born in 1962 and has three children.",
-              "She won 35 percent of the vote.")),
+              "She won 35 percent of the vote.",
+              "A candidate needs 2,383 delegates to win the nomination.")),
     Detector("cause", cause,
              ("The governor vetoed the bill because he feared a primary challenge.",
               "The move prompted the network to suspend him."),
              ("The game was postponed because of the rain.",
               "She said the bill failed because it lacked votes.")),
     Detector("prediction", prediction,
-             ("Prices will rise next year.", "The deal is unlikely to pass."),
+             ("Prices will rise next year.", "The deal is unlikely to pass.",
+              "The odds of a deal are slim."),
              ("The committee will meet on Tuesday.", "If it passes, prices would rise.",
-              "Most likely voters backed her.")),
+              "Most likely voters backed her.", "She held the seat against long odds.")),
     Detector("group-mind", group_mind,
-             ("Voters are furious about the tax.", "The industry is bracing for cuts."),
-             ("Jane Doe is furious about the tax.",)),
+             ("Voters are furious about the tax.", "The industry is bracing for cuts.",
+              "Many voters oppose the plan."),
+             ("Jane Doe is furious about the tax.",
+              "The company's lawyers opposed a request to delay the trial.")),
     Detector("characterisation", characterisation,
              ("She is the most progressive senator in the party's history.",
               "It's no secret that the two men dislike each other."),
@@ -119,6 +124,8 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
     at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
     if at is None:
         return False
+    if _after_a_colon_of_saying(words, at):
+        return True
     for clause in range(len(words)):
         head = head_of(words, clause)
         if words[clause].dep in ("ccomp", "acl") and head is not None and \
@@ -127,6 +134,20 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
                     (words[head].pos == "NOUN" and words[head].lemma in SPEECH_NOUNS)):
             return True
     return False
+
+
+def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
+    """"Party leaders issued a warning: any leaked emails may be forged": what follows the
+    colon is the warning, whatever the parser made of it."""
+    colon = next((i for i in range(at - 1, -1, -1) if words[i].text == ":"), None)
+    if colon is None:
+        return False
+    return any((w.pos == "NOUN" and w.lemma in _HOLDING_NOUNS) or
+               (w.pos == "VERB" and w.lemma in SPEECH_VERBS) for w in words[:colon])
+
+
+#: Nouns whose content a colon can introduce: a warning, a claim, a message, a fear.
+_HOLDING_NOUNS = SPEECH_NOUNS | CONTENT_NOUNS
 
 
 def _supposed(sentence: Sentence, start: int) -> bool:

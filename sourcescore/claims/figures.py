@@ -20,14 +20,48 @@ _VOTE_SHARE = re.compile(r"^\s*(?:(?:percent\s+)?of\s+the\s+(?:vote|votes|ballot
 
 def figure(sentence: Sentence) -> Iterable[tuple[int, int]]:
     words = sentence.words
+    found = set()  # "$2 billion" has two numeric words and is one figure
     for index, word in enumerate(words):
         if _numeric(word) and (word.entity in ("PERCENT", "MONEY") or (
                 word.entity in ("CARDINAL", "QUANTITY") and _large(words, index))):
-            start, end = _entity_run(words, index)  # a number, not a mis-tagged name
-            if not _VOTE_SHARE.match(sentence.text[end - sentence.start:]):
-                yield start, end
+            span = _entity_run(words, index)  # a number, not a mis-tagged name
+            if span not in found and \
+                    not _VOTE_SHARE.match(sentence.text[span[1] - sentence.start:]) and \
+                    not _threshold(words, index):
+                found.add(span)
+                yield span
     for match in _SHARE.finditer(sentence.text):
         yield sentence.start + match.start(), sentence.start + match.end()
+
+
+#: Verbs that state what a contest or procedure requires: "needs 2,383 delegates to win",
+#: "it takes 60 votes to end debate", "the 270 votes required to".
+_REQUIRE = frozenset({"need", "require", "take"})
+#: What the requirement is for: winning a contest or carrying a procedure. ("needs $2 billion
+#: to fix its roads" is an estimate and stays a figure to source.)
+_CONTEST = frozenset("""
+win clinch secure capture claim pass override overturn block confirm qualify force end break
+nominate elect reach earn
+""".split())
+
+
+def _threshold(words: tuple[Word, ...], index: int) -> bool:
+    """The number is a rule of the game, not a finding: what something takes ("needs 1,237
+    delegates to clinch", "the 60 votes needed to"): settled background anyone can look up."""
+    counted = words[index].head if words[index].dep == "nummod" else index
+    if not 0 <= counted < len(words):
+        return False
+    noun = words[counted]
+    if noun.dep == "dobj" and 0 <= noun.head < len(words):
+        verb = noun.head
+        return words[verb].lemma in _REQUIRE and _for_a_contest(words, verb)
+    return any(w.head == counted and w.dep == "acl" and w.lemma in _REQUIRE and w.tag == "VBN"
+               and _for_a_contest(words, words.index(w)) for w in words)
+
+
+def _for_a_contest(words: tuple[Word, ...], verb: int) -> bool:
+    return any(w.head == verb and w.dep in ("xcomp", "advcl") and w.tag == "VB" and
+               w.lemma in _CONTEST for w in words)
 
 
 def _numeric(word: Word) -> bool:

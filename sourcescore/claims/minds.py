@@ -29,8 +29,23 @@ def group_mind(sentence: Sentence) -> Iterable[tuple[int, int]]:
         if word.dep not in ("nsubj", "nsubjpass") or not 0 <= word.head < len(words):
             continue
         predicate = _predicate(words, word.head)
-        if predicate is not None and predicate.lemma in _MIND and _is_group(words, index):
+        if predicate is not None and predicate.lemma in _MIND and _is_group(words, index) and \
+                not _formal_act(words, word.head):
             yield _phrase_start(words, index), predicate.end
+
+
+#: What a body opposes or welcomes on the record: a filing, a vote, a ruling.
+_PROCEEDINGS = frozenset("""
+request motion bill measure nomination nominee amendment resolution legislation ruling order
+petition appeal lawsuit suit subpoena settlement treaty merger confirmation
+""".split())
+
+
+def _formal_act(words: tuple[Word, ...], verb: int) -> bool:
+    """"The lawyers opposed a request", "Republicans opposed the bill": a position taken in
+    a court or a chamber is public record, not a state of mind the reporter asserts."""
+    return words[verb].lemma in ("oppose", "welcome", "embrace") and any(
+        w.head == verb and w.dep == "dobj" and w.lemma in _PROCEEDINGS for w in words)
 
 
 def _predicate(words: tuple[Word, ...], index: int) -> Word | None:

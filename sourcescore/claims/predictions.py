@@ -8,8 +8,11 @@ from collections.abc import Iterable
 from sourcescore.model import Sentence, Word
 
 _FUTURE = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll"})
+#: "The odds are", "the odds of a deal", "odds that": a chance reckoned; "against long odds"
+#: and "beat the odds" are idioms about what happened, not forecasts.
 _LIKELIHOOD = re.compile(r"\b(?:un)?likely\b|\blittle\s+certainty\b|\bpoised\s+to\b"
-                         r"|\bon\s+track\s+to\b|\bodds\b", re.IGNORECASE)
+                         r"|\bon\s+track\s+to\b|\bodds\s+(?:are|were|of|that|favou?r)\b",
+                         re.IGNORECASE)
 #: Verbs of a scheduled or planned event: "will meet on Tuesday", "will interview X" is a
 #: calendar, not a prediction.
 _SCHEDULED = frozenset("""
