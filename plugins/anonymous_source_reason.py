@@ -6,7 +6,9 @@ What it flags:
     authorized to speak publicly", "on condition of anonymity because ...") or how the source
     knows ("familiar with the talks", "who attended the meeting"). A source the story names
     elsewhere ("a veteran diplomat" who is "Jane Doe, a veteran diplomat" later) is not
-    anonymous; vague groups ("critics", "many") are SRC302's and polls are polls. A source
+    anonymous; vague groups ("critics", "many") are SRC302's and polls are polls; an unnamed
+    source inside what a named one says ("She said an aide told her") is hers to answer for, and
+    a public post ("one user tweeted") is on the record. A source
     quoted several times is one finding, where it first speaks. The sub-score is the share of
     the story's prominence-weighted sourcing that is not unexplained anonymity, so an
     unexplained anonymous lead costs far more than one background line.
@@ -68,7 +70,8 @@ def check(analysis: Analysis, options: Options):
     bases = phrase_pattern(packaged_phrases(__package__, "data/anonymity_bases.txt")
                            + options.extra_bases)
     anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and
-                 a.is_speech and a.source is not None]
+                 a.is_speech and a.source is not None and not _posted(a) and
+                 not _relayed(analysis, a)]
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
@@ -93,6 +96,25 @@ def check(analysis: Analysis, options: Options):
                    f"{plural(len(flags), 'unnamed source')} with neither a reason for "
                    "anonymity nor a basis for what they know", unnamed=len(anonymous),
                    unexplained=len(flags))
+
+
+#: Cues of a public post: "one user tweeted" quotes the public record, not a confidential source.
+_POSTING_CUES = frozenset({"tweet", "retweet", "post"})
+
+
+def _posted(attribution: Attribution) -> bool:
+    return (attribution.cue_lemma or "").lower() in _POSTING_CUES
+
+
+def _relayed(analysis: Analysis, attribution: Attribution) -> bool:
+    """The unnamed source is someone else's: it speaks inside what a named source is reported
+    to have said ("She said an FBI official told her ..."); that source answers for it."""
+    assert attribution.source is not None
+    start, end = attribution.source.start, attribution.source.end
+    return any(other is not attribution and other.content is not None and
+               (other.is_named or other.source_type == "pronoun") and
+               other.content.start <= start and end <= other.content.end
+               for other in analysis.attributions_touching(attribution.sentence))
 
 
 def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:

@@ -33,3 +33,31 @@ def test_a_nationality_before_a_title_is_not_an_organisation():
     white_house = "the White House said"
     assert source_type(_span(white_house, "the White House"),
                        (Entity(4, 15, "White House", "ORG"),)) == "organization"
+
+
+def test_a_role_named_in_apposition_is_that_person():
+    from sourcescore.analysis.sources import resolve_sources
+    from sourcescore.testing import attribution
+
+    for text, name in (("Dow's chief executive, Andrew Liveris, said it was unrelated.",
+                        "Andrew Liveris"),
+                       ("A spokeswoman (Jane Roe) said it was unrelated.", "Jane Roe")):
+        role = text.split(",")[0].split(" (")[0]
+        start = text.index(name)
+        found = attribution(text, source=role, cue="said", content="it was unrelated",
+                            source_type="anonymous")
+        (resolved,) = resolve_sources([found], text, (Entity(start, start + len(name), name,
+                                                              "PERSON"),))
+        assert (resolved.source_type, resolved.source_name) == ("person", name)
+
+
+def test_a_role_followed_by_something_else_stays_unnamed():
+    from sourcescore.analysis.sources import resolve_sources
+    from sourcescore.testing import attribution
+
+    text = "A senior official, speaking to Jane Roe, said the talks stalled."
+    found = attribution(text, source="A senior official", cue="said", content="the talks stalled",
+                        source_type="anonymous")
+    start = text.index("Jane Roe")
+    (resolved,) = resolve_sources([found], text, (Entity(start, start + 8, "Jane Roe", "PERSON"),))
+    assert resolved.source_type == "anonymous"

@@ -267,9 +267,12 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
     resolved: list[Attribution] = []
     speakers: list[Attribution] = []  # named-person attributions seen so far, in text order
     people = [e for e in entities if e.label == "PERSON"]
+    starts = [e.start for e in people]
     for attribution in attributions:
-        name = _referent(attribution, speakers) or _titled_person(attribution, text, people) \
-            or _described_person(attribution, speakers)
+        name = (_apposed_person(attribution, text, people, starts)
+                or _referent(attribution, speakers)
+                or _titled_person(attribution, text, people)
+                or _described_person(attribution, speakers))
         if name is not None:
             attribution = replace(attribution, source_name=name, source_type="person",
                                   confidence=attribution.confidence * 0.9)
@@ -281,6 +284,27 @@ def resolve_sources(attributions: list[Attribution], text: str = "",
             speakers.append(attribution)
         resolved.append(attribution)
     return resolved
+
+
+def _apposed_person(attribution: Attribution, text: str, people: list[Entity],
+                    starts: list[int]) -> str | None:
+    """"Dow's chief executive, Andrew Liveris, said": a role whose name follows it, set off by
+    commas or brackets (the span builder leaves the apposition out of the source)."""
+    source = attribution.source
+    if source is None or attribution.source_type not in ("unknown", "anonymous"):
+        return None
+    opening = _APPOSITION_OPENS.match(text, source.end)
+    if opening is None:
+        return None
+    at = bisect.bisect_left(starts, opening.end())
+    if at == len(people) or people[at].start != opening.end():
+        return None
+    closing = _APPOSITION_CLOSES.match(text, people[at].end)
+    return people[at].text if closing is not None else None
+
+
+_APPOSITION_OPENS = re.compile(r"\s*[,(]\s*")
+_APPOSITION_CLOSES = re.compile(r"\s*[,)]")
 
 
 def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | None:

@@ -78,3 +78,23 @@ def test_no_anonymous_sources_does_not_apply():
     analysis = article(text, attribution(text, source="Jane Doe", cue="said",
                                          content="the deal was dead"))
     assert run_rule("SRC102", analysis).score is None
+
+
+def test_an_unnamed_source_inside_a_named_sources_account_is_hers_to_answer_for():
+    text = ("The talks stalled.\n\nJane Roe said a senior official had told her the deal was "
+            "dead.")
+    relayed = attribution(text, source="a senior official", cue="told",
+                          content="the deal was dead", source_type="anonymous")
+    hers = attribution(text, source="Jane Roe", cue="said",
+                       content="a senior official had told her the deal was dead")
+    assert run_rule("SRC102", article(text, hers, relayed)).flags == ()
+    alone = article(text, relayed)  # nobody named relays it: the reporter's own source
+    assert len(run_rule("SRC102", alone).flags) == 1
+
+
+def test_a_public_post_is_on_the_record():
+    text = "The talks stalled.\n\nOne user tweeted that the deal was dead."
+    posted = attribution(text, source="One user", cue="tweeted", cue_lemma="tweet",
+                         content="the deal was dead",
+                         source_type="anonymous")
+    assert run_rule("SRC102", article(text, posted)).flags == ()

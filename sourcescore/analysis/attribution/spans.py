@@ -61,9 +61,10 @@ def end_of(token: Token) -> int:
 
 
 def trimmed(text: str, start: int, end: int) -> Span:
-    while start < end and text[start] in EDGE_PUNCT:
+    """Without edge punctuation or any white space (a no-break space after "person" too)."""
+    while start < end and (text[start] in EDGE_PUNCT or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
+    while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1].isspace()):
         end -= 1
     return start, end
 
