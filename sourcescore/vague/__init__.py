@@ -94,7 +94,8 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
         ("The proposal has drawn criticism.", "The move sparked speculation about a deal.",
          "The agency came under fire for the delays."),
         ("The proposal drew criticism from Senator Jane Doe.",
-         "The senator voiced concerns about the cost.")),
+         "The senator voiced concerns about the cost.",
+         "The shooting prompted protests across the city.")),
     VagueConstruction(
         "mood-persists", "a state of mind that lasts or grows with no one holding it",
         mood_persists,

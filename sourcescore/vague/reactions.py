@@ -9,10 +9,11 @@ from sourcescore.model import Analysis, Sentence
 from sourcescore.vague.holders import owned
 from sourcescore.wordtree import Words, children, has_child_lemma, head_of
 
-#: Nouns for what unnamed people felt or said about something.
+#: Nouns for what unnamed people felt or said about something ("has drawn attention": whose?).
+#: Not "protests": an event in the street, seen and reported.
 REACTION_NOUNS = frozenset("""
 criticism controversy speculation concern concerns outrage backlash attention scrutiny
-questions fears debate alarm condemnation ire fire anger protest protests objections
+questions fears debate alarm condemnation ire fire anger objections
 complaints skepticism scepticism doubts praise acclaim rebuke derision ridicule mockery uproar
 furor furore firestorm suspicion suspicions rumors rumours worries jitters consternation
 disapproval opposition pushback resistance comparisons
