@@ -64,6 +64,15 @@ def in_sourced_content(analysis: Analysis, sentence: Sentence, start: int, end: 
                for a in analysis.attributions_touching(sentence.index))
 
 
+def in_reported_speech(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The words are in what anyone, named or not, is reported to have said ("Republicans
+    urged him to make the debate a game-changer"): not the reporter's own voice, however weak
+    the sourcing (that is `SRC302`'s to judge)."""
+    return any(a.is_speech and a.source is not None and a.content is not None and
+               a.content.start <= start and end <= a.content.end
+               for a in analysis.attributions_touching(sentence.index))
+
+
 #: Cues of a view held: with a named holder, what follows is that person's claim, not ours.
 VIEW_CUES = frozenset({"believe", "think", "expect", "predict", "suspect", "assume", "doubt",
                        "estimate", "fear", "argue", "contend"})

@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
-from sourcescore.coverage import in_sourced_content
+from sourcescore.coverage import in_reported_speech
 from sourcescore.model import Analysis, Sentence, Word
 
 Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
@@ -224,7 +224,7 @@ _NOT_PROSE = frozenset({"byline", "boilerplate", "list"})
 
 def find_filler(analysis: Analysis, sentence: Sentence,
                 enabled: Iterable[str] = NAMES) -> list[Filler]:
-    """The filler in a sentence, outside quotations and sourced speech, in text order."""
+    """The filler in a sentence, outside quotations and reported speech, in text order."""
     if sentence.role in _NOT_PROSE:
         return []
     wanted = set(enabled)
@@ -234,7 +234,7 @@ def find_filler(analysis: Analysis, sentence: Sentence,
             continue
         for start, end in construction.find(sentence, analysis):
             if start < end and not analysis.in_quotation(start, end) and \
-                    not in_sourced_content(analysis, sentence, start, end) and \
+                    not in_reported_speech(analysis, sentence, start, end) and \
                     not any(f.start < end and start < f.end for f in found):
                 found.append(Filler(construction, start, end))
     return sorted(found, key=lambda f: f.start)

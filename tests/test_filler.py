@@ -69,6 +69,7 @@ def test_the_finding_marks_the_filler(analyse, text, words):
     "The decision helped pave the way for super PACs in 2010.",  # a causal fact, not a forecast
     "These negotiations will be crucial to the 2,000 workers at the plant.",  # a figure
     "Smith & Co.\nEditor: Jane Doe",  # not prose
+    "Fellow Republicans are urging him to make the debate a game-changer.",  # theirs, if vague
 ])
 def test_what_is_not_filler(analyse, text):
     assert _found(analyse, text) == []
