@@ -46,6 +46,7 @@ def test_detector_leaves_its_counterexample(analyse, detector, text):
     "Romney's warning that the country would suffer drew applause.",  # a speech noun's content
     "“Prices will rise by 40 percent,” the minister said.",  # a quotation
     "Party leaders issued a stark warning: any leaked emails may contain forgeries.",
+    "But I would not count on a deal before the election.",  # the writer's declared view
 ])
 def test_what_someone_else_says_or_supposes_is_no_claim_of_the_reporter(analyse, text):
     assert _kinds(analyse, text) == []

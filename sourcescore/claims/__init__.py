@@ -21,9 +21,11 @@ quotation marks, and returns the words that make the claim:
 * `private` - what happened out of public view: "privately", "behind closed doors", "called X
   and encouraged her".
 
-Settled background, common knowledge, a scheduled event, what was said at a public event and
-the story's framing of who said what are none of these, and are left alone; so are words in a
-condition ("if ...") and in what a verb or noun of saying reports. Each detector is declared
+Settled background, common knowledge, a scheduled event, the rules of a contest ("needs 2,383
+delegates to win"), what was said at a public event and the story's framing of who said what
+are none of these, and are left alone; so are words in a condition ("if ..."), in what a verb
+or noun of saying reports (after a colon too: "a warning: ..."), and the writer's own view
+declared in the first person ("I would not count on it"). Each detector is declared
 with sentences it finds and sentences it leaves alone (`tests/test_claims.py` runs them).
 """
 
@@ -82,7 +84,8 @@ DETECTORS: tuple[Detector, ...] = (
              ("Prices will rise next year.", "The deal is unlikely to pass.",
               "The odds of a deal are slim."),
              ("The committee will meet on Tuesday.", "If it passes, prices would rise.",
-              "Most likely voters backed her.", "She held the seat against long odds.")),
+              "Most likely voters backed her.", "She held the seat against long odds.",
+              "Dozens of speakers will commemorate the anniversary.")),
     Detector("group-mind", group_mind,
              ("Voters are furious about the tax.", "The industry is bracing for cuts.",
               "Many voters oppose the plan."),
@@ -95,7 +98,8 @@ DETECTORS: tuple[Detector, ...] = (
               "Klein, an influential activist, spoke first.")),
     Detector("private", private,
              ("The senator met donors behind closed doors.", "He privately urged her to run."),
-             ("The senator met donors at a public rally.",)),
+             ("The senator met donors at a public rally.",
+              "The committee would meet behind closed doors to choose a nominee.")),
 )
 assert tuple(d.kind for d in DETECTORS) == KINDS, "declare each kind once, in order"
 
@@ -111,7 +115,8 @@ def claims_in(sentence: Sentence, analysis: Analysis,
         kind = detector.kind
         for start, end in detector.find(sentence):
             if start < end and not analysis.in_quotation(start, end) and \
-                    not _supposed(sentence, start) and not _someone_elses(sentence, start):
+                    not _supposed(sentence, start) and not _someone_elses(sentence, start) \
+                    and not _authors_own(sentence, start):
                 found.append(Claim(kind, start, end))
     return sorted(found, key=lambda c: (c.start, KINDS.index(c.kind)))
 
@@ -148,6 +153,21 @@ def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
 
 #: Nouns whose content a colon can introduce: a warning, a claim, a message, a fear.
 _HOLDING_NOUNS = SPEECH_NOUNS | CONTENT_NOUNS
+
+
+def _authors_own(sentence: Sentence, start: int) -> bool:
+    """"I would not count on it", "We know that ...": the writer speaks in the first person
+    and so signs the view; it is opinion declared as such, not a fact that needs a source."""
+    words = sentence.words
+    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    for _ in range(6):
+        if at is None:
+            return False
+        if any(w.head == at and w.dep in ("nsubj", "nsubjpass") for w in words):
+            return any(w.head == at and w.dep == "nsubj" and w.text.lower() in ("i", "we")
+                       for w in words)
+        at = head_of(words, at)
+    return False
 
 
 def _supposed(sentence: Sentence, start: int) -> bool:

@@ -19,7 +19,7 @@ _SCHEDULED = frozenset("""
 meet speak address hold release report announce testify travel visit appear host attend
 begin start close open launch publish file vote debate convene sit interview discuss talk
 call cast face join present headline deliver give come air broadcast focus feature include
-take decide consider review hear resume
+take decide consider review hear resume commemorate celebrate honor honour observe
 """.split())
 #: Verbs of seeming: "may seem like a snag" hedges a description, it forecasts nothing.
 _SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence
+from sourcescore.model import Sentence, Word
 
 _PRIVATE = re.compile(
     r"\b(?:privately|behind\s+closed\s+doors|in\s+private|behind\s+the\s+scenes"
@@ -18,4 +18,19 @@ _PRIVATE = re.compile(
 
 def private(sentence: Sentence) -> Iterable[tuple[int, int]]:
     for match in _PRIVATE.finditer(sentence.text):
-        yield sentence.start + match.start(), sentence.start + match.end()
+        start = sentence.start + match.start()
+        if not _hypothetical(sentence.words, start):
+            yield start, sentence.start + match.end()
+
+
+def _hypothetical(words: tuple[Word, ...], start: int) -> bool:
+    """"The committee would meet behind closed doors": a procedure or a supposition, not
+    something that happened out of view."""
+    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    for _ in range(4):
+        if at is None or not 0 <= at < len(words):
+            return False
+        if words[at].pos in ("VERB", "AUX"):
+            return any(w.head == at and w.dep == "aux" and w.tag == "MD" for w in words)
+        at = None if words[at].head == at else words[at].head
+    return False
