@@ -125,6 +125,12 @@ def test_document_source_type(analyse):
     assert a.source_type == "document"
 
 
+def test_the_people_a_poll_asked_are_its_source(analyse):
+    a = find(analyse("By 58 to 33 percent, those surveyed said the program should stay."),
+             "those", "said")
+    assert (a.source.text, a.source_type) == ("those surveyed", "poll")
+
+
 def test_pronoun_resolves_to_previous_named_speaker(analyse):
     text = ("Governor Ann Blake said the budget was balanced.\n"
             "She added that taxes would not rise.")

@@ -57,6 +57,8 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False
     if head.lemma == "have" and any(w.lemma == "until" for w in dependents):
         return False  # "will have until Friday": a deadline
+    if head.lemma in ("need", "have") and any(w.dep == "xcomp" for w in dependents):
+        return False  # "would need to win 15 seats": what it takes, not what will happen
     if any(w.lemma in _HABITUAL for w in dependents) or words[0].lemma == "if":
         return False
     if any(w.tag in ("WRB", "WP") or w.lemma == "whether" for w in dependents):

@@ -120,7 +120,7 @@ def _beside(tokens: list, token: Token, exclude: Token) -> list:
 def _without_clauses(tokens: list, token: Token) -> list:
     """Relative clauses and comma-set appositions are not part of a name: "Witkoff, who met
     Putin," -> "Witkoff"; but "the economist Jared Cole" stays whole."""
-    cut = [c for c in token.children if c.i > token.i and (
+    cut = [c for c in token.children if c.i > token.i and not _bare_participle(c, token) and (
         c.dep_ in ("relcl", "acl", "advcl", "punct")
         or (c.dep_ == "appos" and c.left_edge.i > 0
             and c.doc[c.left_edge.i - 1].text in (",", "(", "—", "–")))]
@@ -128,6 +128,13 @@ def _without_clauses(tokens: list, token: Token) -> list:
         return tokens
     limit = min(c.left_edge.i for c in cut)
     return [t for t in tokens if t.i < limit] or [token]
+
+
+def _bare_participle(child: Token, token: Token) -> bool:
+    """"those surveyed", "the voters polled": a participle alone right after its noun is part
+    of the name of the group, not a clause about it."""
+    return child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1 and \
+        not any(True for _ in child.children)
 
 
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
