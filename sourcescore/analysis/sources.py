@@ -293,18 +293,21 @@ def _apposed_person(attribution: Attribution, text: str, people: list[Entity],
     source = attribution.source
     if source is None or attribution.source_type not in ("unknown", "anonymous"):
         return None
-    opening = _APPOSITION_OPENS.match(text, source.end)
-    if opening is None:
+    opening = _past_blanks(text, source.end)
+    if not text.startswith((",", "("), opening):
         return None
-    at = bisect.bisect_left(starts, opening.end())
-    if at == len(people) or people[at].start != opening.end():
+    name_start = _past_blanks(text, opening + 1)
+    at = bisect.bisect_left(starts, name_start)
+    if at == len(people) or people[at].start != name_start:
         return None
-    closing = _APPOSITION_CLOSES.match(text, people[at].end)
-    return people[at].text if closing is not None else None
+    closing = _past_blanks(text, people[at].end)
+    return people[at].text if text.startswith((",", ")"), closing) else None
 
 
-_APPOSITION_OPENS = re.compile(r"\s*[,(]\s*")
-_APPOSITION_CLOSES = re.compile(r"\s*[,)]")
+def _past_blanks(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def _referent(attribution: Attribution, speakers: list[Attribution]) -> str | None:
