@@ -76,10 +76,18 @@ def _judged(words: tuple[Word, ...], index: int, text: str) -> bool:
     described = words[index + 1] if word.lemma == "most" and index + 1 < len(words) else word
     if word.lemma == "most" and word.dep != "advmod":
         return False
-    if described.lemma in _DESCRIPTIVE or word.lemma in _DESCRIPTIVE:
+    if described.lemma in _DESCRIPTIVE or word.lemma in _DESCRIPTIVE or _idiom(words, index):
         return False
     among = index >= 2 and words[index - 2].lemma == "among"
     return among or _in_predicate(words, index)
+
+
+def _idiom(words: tuple[Word, ...], index: int) -> bool:
+    """"a stretch at best", "at worst", "it is best to wait": a hedge or advice, no ranking."""
+    if index > 0 and words[index - 1].lemma == "at":
+        return True
+    return index + 2 < len(words) and words[index + 1].text.lower() == "to" and \
+        words[index + 2].tag == "VB"
 
 
 def _in_predicate(words: tuple[Word, ...], index: int) -> bool:
