@@ -19,7 +19,7 @@ _SCHEDULED = frozenset("""
 meet speak address hold release report announce testify travel visit appear host attend
 begin start close open launch publish file vote debate convene sit interview discuss talk
 call cast face join present headline deliver give come air broadcast focus feature include
-take decide consider review hear resume commemorate celebrate honor honour observe
+take decide consider review hear resume commemorate celebrate honor honour observe campaign
 """.split())
 #: Verbs of seeming: "may seem like a snag" hedges a description, it forecasts nothing.
 _SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})
@@ -59,6 +59,10 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False  # "will have until Friday": a deadline
     if head.lemma in ("need", "have") and any(w.dep == "xcomp" for w in dependents):
         return False  # "would need to win 15 seats": what it takes, not what will happen
+    if _time_is_the_subject(dependents):
+        return False  # "Next week will bring contests in five states": a calendar
+    if _floor(words, verb):
+        return False  # "she will win at least 56": arithmetic on a count, not a forecast
     if any(w.lemma in _HABITUAL for w in dependents) or words[0].lemma == "if":
         return False
     if any(w.tag in ("WRB", "WP") or w.lemma == "whether" for w in dependents):
@@ -68,6 +72,25 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False  # "couldn't be more different": an idiom, not a forecast
     return not any(w.dep == "advcl" and any(m.head == words.index(w) and m.lemma == "if"
                                             for m in words) for w in dependents)
+
+
+def _time_is_the_subject(dependents: list[Word]) -> bool:
+    """The subject is a date ("Next week will bring ..."), however the parser attached it."""
+    subjects = [w for w in dependents if w.dep in ("nsubj", "nsubjpass")]
+    dated = [w for w in dependents if w.entity in ("DATE", "TIME") and
+             w.dep in ("nsubj", "npadvmod")]
+    return bool(dated) and all(s in dated for s in subjects)
+
+
+def _floor(words: tuple[Word, ...], verb: int) -> bool:
+    """The verb's object is a number with "at least": a minimum the count already guarantees."""
+    for obj in (i for i, w in enumerate(words) if w.head == verb and w.dep == "dobj"):
+        phrase = [i for i, w in enumerate(words) if i == obj or w.head == obj]
+        numbers = [i for i in phrase if words[i].tag == "CD"]
+        if any(words[n].head == obj or n == obj for n in numbers) and any(
+                w.lemma == "least" and w.head in (*numbers, obj) for w in words):
+            return True
+    return False
 
 
 def _main_clause(words: tuple[Word, ...], index: int) -> bool:
