@@ -7,10 +7,12 @@ from collections.abc import Iterable
 
 from sourcescore.model import Sentence
 
+#: Not "designed to": "a system designed to distribute cables" says what a thing is for, not
+#: why someone acted.
 _CAUSE = re.compile(
     r"\b(?:because\b(?!\s+of\s+(?:the\s+)?(?:rain|weather|time))|in\s+an?\s+(?:effort|attempt|bid)"
     r"\s+to\b|in\s+order\s+to\b|so\s+as\s+to\b|intended\s+(?:as|to)\b"
-    r"|designed\s+to\b|as\s+a\s+result\b|result(?:ed|s)\s+in\b|thanks\s+to\b"
+    r"|as\s+a\s+result\b|result(?:ed|s)\s+in\b|thanks\s+to\b"
     r"|in\s+the\s+aftermath\s+of\b"
     r"|helped\s+(?:to\s+)?(?:legitimi[sz]e|propel|fuel|drive|bring|usher|spark|create|cause)"
     r"|to\s+avoid\b)", re.IGNORECASE)
