@@ -47,6 +47,7 @@ def test_detector_leaves_its_counterexample(analyse, detector, text):
     "“Prices will rise by 40 percent,” the minister said.",  # a quotation
     "Party leaders issued a stark warning: any leaked emails may contain forgeries.",
     "But I would not count on a deal before the election.",  # the writer's declared view
+    "The men let their bosses think that all the assistants welcome the attention.",  # belief
 ])
 def test_what_someone_else_says_or_supposes_is_no_claim_of_the_reporter(analyse, text):
     assert _kinds(analyse, text) == []

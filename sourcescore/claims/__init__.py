@@ -35,7 +35,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from sourcescore.analysis.lexicon import (
+    COGNITION_VERBS,
+    CONTENT_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from sourcescore.claims.causes import cause
 from sourcescore.claims.figures import figure
 from sourcescore.claims.judgements import characterisation
@@ -94,7 +99,8 @@ DETECTORS: tuple[Detector, ...] = (
              ("Voters are furious about the tax.", "The industry is bracing for cuts.",
               "Many voters oppose the plan."),
              ("Jane Doe is furious about the tax.",
-              "The company's lawyers opposed a request to delay the trial.")),
+              "The company's lawyers opposed a request to delay the trial.",
+              "Both men embrace conservative positions, and both oppose the tax.")),
     Detector("characterisation", characterisation,
              ("She is the most progressive senator in the party's history.",
               "It's no secret that the two men dislike each other."),
@@ -141,7 +147,7 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
         head = head_of(words, clause)
         if words[clause].dep in ("ccomp", "acl") and head is not None and \
                 depends_on(words, at, clause) and (
-                    (words[head].pos == "VERB" and words[head].lemma in SPEECH_VERBS) or
+                    (words[head].pos == "VERB" and words[head].lemma in _HOLDING_VERBS) or
                     (words[head].pos == "NOUN" and words[head].lemma in SPEECH_NOUNS)):
             return True
     return False
@@ -159,6 +165,9 @@ def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
 
 #: Nouns whose content a colon can introduce: a warning, a claim, a message, a fear.
 _HOLDING_NOUNS = SPEECH_NOUNS | CONTENT_NOUNS
+#: Verbs whose clause is someone's words or belief ("said that ...", "let them think that
+#: ..."): a claim there is the holder's; who holds it, and how vaguely, is SRC302's question.
+_HOLDING_VERBS = SPEECH_VERBS | COGNITION_VERBS
 
 
 def _authors_own(sentence: Sentence, start: int) -> bool:

@@ -62,11 +62,17 @@ def _predicate(words: tuple[Word, ...], index: int) -> Word | None:
 def _is_group(words: tuple[Word, ...], index: int) -> bool:
     """A group, not a person: "conservatives", "many", "the industry", "Republicans"."""
     word = words[index]
+    if word.lemma in _PAIRWISE or any(w.head == index and w.lemma in _PAIRWISE for w in words):
+        return False  # "both (men) embrace ...": the two people just named, not a group
     if word.lemma in QUANTIFIERS or word.lemma in GROUP_HEADS or word.lemma in _COLLECTIVES:
         return True
     if word.tag in ("NNS", "NNPS") and word.entity not in ("PERSON", "ORG", "GPE"):
         return True
     return any(w.head == index and w.lemma in QUANTIFIERS for w in words)
+
+
+#: Pronouns for people just named, one by one: "Both come from exile families".
+_PAIRWISE = frozenset({"both", "each", "either", "neither"})
 
 
 def _phrase_start(words: tuple[Word, ...], index: int) -> int:
