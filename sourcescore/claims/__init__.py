@@ -35,12 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sourcescore.analysis.lexicon import (
-    COGNITION_VERBS,
-    CONTENT_NOUNS,
-    SPEECH_NOUNS,
-    SPEECH_VERBS,
-)
+from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from sourcescore.claims.causes import cause
 from sourcescore.claims.figures import figure
 from sourcescore.claims.judgements import characterisation
@@ -167,7 +162,13 @@ def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
 _HOLDING_NOUNS = SPEECH_NOUNS | CONTENT_NOUNS
 #: Verbs whose clause is someone's words or belief ("said that ...", "let them think that
 #: ..."): a claim there is the holder's; who holds it, and how vaguely, is SRC302's question.
-_HOLDING_VERBS = SPEECH_VERBS | COGNITION_VERBS
+#: Not the factive "know" or "realize" (the writer vouches for what is known), nor "decide"
+#: or "determine" (no belief at all).
+_BELIEF_VERBS = frozenset("""
+believe think feel fear expect worry doubt suspect assume consider wish hope imagine suppose
+reckon anticipate foresee
+""".split())
+_HOLDING_VERBS = SPEECH_VERBS | _BELIEF_VERBS
 
 
 def _authors_own(sentence: Sentence, start: int) -> bool:
