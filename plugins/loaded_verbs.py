@@ -6,8 +6,9 @@ What it flags:
     (defensiveness), "slammed", "blasted", "boasted", "whined", "lashed out". Only verbs that
     report what someone said count, read by the parse: "admitted 250,000 refugees" lets people
     in, "insisted that any deal include a freeze" is a demand, "insisted on a vote" too; a real
-    admission ("admitted that he had lied", "conceded defeat") is accurate and left alone, and
-    the noun "claim" is not a verb. The sub-score is the share of speech verbs that are neutral.
+    admission ("admitted that he had lied", "conceded defeat", an admission in a plea or under
+    oath) is accurate and left alone, and the noun "claim" is not a verb. The sub-score is the
+    share of speech verbs that are neutral.
 
 Why it matters:
     "Claimed" implies doubt, "admitted" and "conceded" imply a confession, "insisted" implies
@@ -55,7 +56,10 @@ _WHY = {
 CONFESSED = frozenset("""
 mistake mistakes error errors wrong wrongdoing guilt guilty lie lied lying fault responsibility
 regret defeat loss misconduct failure failures blame affair crime crimes accountable
+responsible
 """.split())
+#: Where an admission is the word for what happened: a plea, sworn testimony, a court.
+_UNDER_OATH = frozenset("plea plead testimony testify deposition oath court trial".split())
 #: Verbs that report speech only with a clause or quotation for content; "slammed X" and
 #: "boasted of X" are loaded with any object.
 _NEED_CLAUSE = frozenset({"claim", "admit", "concede", "insist"})
@@ -142,7 +146,7 @@ def _confesses(words: tuple[Word, ...], verb: int) -> bool:
     inside = [i for c in children(words, verb) if words[c].dep in ("ccomp", "dobj", "xcomp")
               for i in phrase(words, c)]
     return any(words[i].lemma in CONFESSED or words[i].text.lower() in CONFESSED
-               for i in inside)
+               for i in inside) or any(w.lemma in _UNDER_OATH for w in words)
 
 
 def _phrases(analysis: Analysis, loaded: set[str], taken: set[tuple[int, int]]) -> list[Flag]:

@@ -1,20 +1,20 @@
 """SRC301 unattributed-claims: claims a reader cannot check, with no source in sight.
 
 What it flags:
-    A body sentence, in the reporter's own words, that makes a claim an editor wants sourced -
-    a statistic, a cause or motive, a prediction, what a group thinks or feels, a judgement
-    stated as fact, or something that happened out of public view (`sourcescore.claims`) -
-    when nothing covers it (`sourcescore.coverage`): no reported speech or evidence in the
-    sentence, no speaker's paraphrase it carries on from the sentence before, no paragraph
-    lead-in that says where the paragraph comes from, and, for a figure, no record, document or
-    poll named near it. One finding per sentence, marking the words of its surest claim; a
-    claim put to a vague source is left to SRC302. Headlines, bylines, captions, boilerplate,
-    list rows, questions and quotations are not claims; settled background, scheduled events
-    and what was said at a public event are not flagged. The default configuration's opinion
-    profile checks only figures in a column (`[genres.opinion.SRC301]`): the argument is the
-    columnist's own. The sub-score is the share of claims that
-    are covered, smoothed by `prior` so that one claim in a brief does not swing it from 0 to
-    100.
+    A body sentence, in the reporter's own words, that makes a claim an editor wants sourced - a
+    statistic, a cause or motive, a prediction, what a group thinks or feels, a judgement stated
+    as fact, or something that happened out of public view (`sourcescore.claims`) - when nothing
+    covers it (`sourcescore.coverage`): no reported speech or evidence in the sentence, no
+    speaker's paraphrase it carries on from the sentence before, no paragraph lead-in that says
+    where the paragraph comes from, and, for a figure, no record, document or poll named near
+    it. One finding per sentence, marking the words of its surest claim; a claim put to a vague
+    source is left to SRC302, and a word inside a filler phrase ("in a dramatic turn of events",
+    "only time will tell") to SRC402. Headlines, bylines, captions, boilerplate, list rows,
+    questions and quotations are not claims; settled background, scheduled events and what was
+    said at a public event are not flagged. The default configuration's opinion profile checks
+    only figures in a column (`[genres.opinion.SRC301]`): the argument is the columnist's own.
+    The sub-score is the share of claims that are covered, smoothed by `prior` so that one claim
+    in a brief does not swing it from 0 to 100.
 
 Why it matters:
     An unsourced figure, motive or judgement is the news equivalent of "citation needed": the
@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from sourcescore import hookimpl
 from sourcescore.claims import KINDS, Claim, claims_in
 from sourcescore.coverage import cover, cover_figure, needs_cover
+from sourcescore.filler import find_filler
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.options import LedeSeverity, NonNegative
 from sourcescore.rules import Rule
@@ -101,10 +102,19 @@ def _uncovered(analysis: Analysis, sentence: Sentence, found: list[Claim]) -> li
     sourced, so is the judgement."""
     if find_vague(analysis, sentence):
         return []
-    left = [c for c in found if _cover(analysis, sentence, c) is None]
+    filler = find_filler(analysis, sentence)
+    left = [c for c in found if _cover(analysis, sentence, c) is None and
+            not any(_inside(c, f.start, f.end) for f in filler)]
     if any(c.kind == "figure" for c in found) and not any(c.kind == "figure" for c in left):
         left = [c for c in left if c.kind != "characterisation"]
     return left
+
+
+def _inside(claim: Claim, start: int, end: int) -> bool:
+    """A word of a filler phrase ("dramatic" in "in a dramatic turn of events", "will tell" in
+    "only time will tell") is SRC402's finding, not a claim; a claim the filler frames
+    ("It's no secret that ...") is both."""
+    return start <= claim.start and claim.end <= end and (claim.start, claim.end) != (start, end)
 
 
 def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):

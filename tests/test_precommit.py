@@ -35,7 +35,8 @@ def test_try_repo_fails_the_weak_story_and_passes_the_sourced_one(tmp_path):
     newsroom.mkdir()
     _git(newsroom, "init", "-q")
     (newsroom / "sourced.txt").write_text(SEEDS[1].read_text())
-    (newsroom / "weak.md").write_text("Critics say the plan is a game-changer.\n")
+    (newsroom / "weak.md").write_text("Critics say the plan is doomed. In a dramatic turn of "
+                                      "events, it would cost $4 billion.\n")
     (newsroom / "notes.py").write_text("print('not a story')\n")
     _git(newsroom, "add", ".")
     result = subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "sourcescore", "--all-files"],

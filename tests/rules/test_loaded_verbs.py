@@ -42,6 +42,7 @@ def test_beliefs_and_inferences_are_not_counted_as_attribution_verbs():
     "She insisted on a vote.",  # a demand
     "She insisted that any package include a freeze.",  # a demand, in the subjunctive
     "He admitted that he had lied to investigators.",  # a real admission
+    "The hacker pleaded guilty, admitting that he was behind the break-ins.",  # in a plea
     "She conceded defeat on Tuesday.",
     "He hopes to claim the nomination in June.",  # to win it
     "Trump's claim that the judge was biased drew criticism.",  # a noun

@@ -90,6 +90,13 @@ def test_a_claim_put_to_a_vague_source_is_left_to_src302():
     assert messages("Critics say prices will rise by 40 percent next year.") == []
 
 
+def test_a_word_inside_filler_is_left_to_src402_but_a_claim_it_frames_is_not():
+    assert messages("In a dramatic turn of events, the talks collapsed on Monday.") == []
+    assert messages("Only time will tell what the talks bring.") == []
+    framed = messages("It's no secret that the two sides distrust each other.")
+    assert len(framed) == 1 and framed[0].startswith("unattributed")
+
+
 def test_a_tally_whose_opening_names_its_count_is_sourced(checker):
     tally = ("Delegate tally\n\n"
              "The delegate count for the nomination, based on an Associated Press count of "
