@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     print(_pattern_table(gold_path, scorer, out_dir, docs, analyses))
     print("\n## wire credits (dateline, byline, credit_line) against meta.wire")
     print(_wire_table(docs, analyses, COPY_FORMS))
+    print("\n## source types (share of predicted attributions)")
+    print(_source_type_table(analyses))
     return 0
 
 
@@ -141,6 +144,14 @@ def _prediction(attribution) -> dict:
         "cue": [attribution.cue.start, attribution.cue.end] if attribution.cue else None,
         "kind": attribution.kind,
     }
+
+
+def _source_type_table(analyses) -> str:
+    """How the extractor typed its sources: `unknown` is what typing could not place."""
+    every = Counter(a.source_type for analysis in analyses for a in analysis.attributions)
+    total = sum(every.values()) or 1
+    return "\n".join(f"{kind:<13}{count:>6}  {count / total:6.2%}"
+                      for kind, count in sorted(every.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _wire_table(docs, analyses, copy_forms) -> str:

@@ -2,6 +2,7 @@
 """Fit the score's curve to standards editors' grades, and say how well it predicts new stories.
 
 Usage: python benchmarks/calibrate.py [--labels PATH] [--corpus PATH] [--config PATH] [--write]
+                                      [--corpus-bands]
 
 The 30 dev articles of `../shared/eval/editorial/labels_dev.jsonl`, each graded 1-5 for sourcing
 by its annotation guide, are checked once with the built-in rules under the configuration (read
@@ -19,7 +20,8 @@ do not depend on the fold, so the fold is then recomputed for each candidate:
   `rules.toml` and only the curve is fitted. The script prints both figures so that can be
   re-judged as labels grow.
 
-`--write` puts the fitted curve into the configuration file. Skips with a message when the
+`--write` puts the fitted curve into the configuration file; `--corpus-bands` also checks every
+article of the corpus and prints the share in each score band. Skips with a message when the
 labels are not there.
 """
 
@@ -48,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(EVAL / "dev.jsonl"))
     parser.add_argument("--config", default=str(ROOT / "rules.toml"))
     parser.add_argument("--write", action="store_true", help="write the fitted curve")
+    parser.add_argument("--corpus-bands", action="store_true",
+                        help="also check every corpus article and print how they fall into "
+                             "the score bands")
     args = parser.parse_args(argv)
     labels, corpus = Path(args.labels), Path(args.corpus)
     if not labels.is_file() or not corpus.is_file():
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     study = Study.load(labels, corpus, Path(args.config))
     study.report()
+    if args.corpus_bands:
+        print(corpus_bands(study.checker, corpus))
     if args.write:
         write_curve(Path(args.config), study.best_curve(list(range(len(study.grades)))))
     return 0
@@ -183,6 +190,23 @@ class Study:
         lopo = self.cross_validated(False)["leave one publisher out"]
         print(f"curve={curve} cv_rho_lopo={lopo:.3f} "
               f"in_sample_rho={self.rho(everyone, curve):.3f} sd={spread(scores):.2f}")
+
+
+def corpus_bands(checker, corpus: Path) -> str:
+    """How every article of the corpus falls into the score bands (as `check` scores it)."""
+    from sourcescore.scoring import BANDS, band
+
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    reports = checker.check_texts((f"{n}.txt", text) for n, text in enumerate(texts))
+    scores = sorted(r.score for r in reports if r.score is not None)
+    counts: dict[str, int] = {}
+    for score in scores:
+        counts[band(score)] = counts.get(band(score), 0) + 1
+    shares = ", ".join(f"{name} {100 * counts.get(name, 0) / len(scores):.0f}%"
+                       for _, name in BANDS)
+    return (f"corpus bands over {len(scores)} scored articles: {shares} "
+            f"(median {scores[len(scores) // 2]:.0f})")
 
 
 def spearman(xs: list[float], ys: list[float]) -> float:
