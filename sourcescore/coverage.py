@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore.model import Analysis, Attribution, Sentence
+from sourcescore.wordtree import word_at
 
 #: Source types that are evidence rather than a speaker.
 EVIDENCE_TYPES = frozenset({"document", "poll", "agency", "media"})
@@ -142,7 +143,7 @@ def _under_cue(attribution: Attribution, sentence: Sentence, start: int) -> bool
     if attribution.cue is None or start < attribution.cue.end:
         return False  # a claim that is the cue itself ("called X and encouraged her") is not
     words = sentence.words
-    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    at = word_at(words, start)
     for _ in range(6):
         if at is None or not 0 <= at < len(words):
             return False

@@ -13,6 +13,11 @@ from sourcescore.model import Word
 Words = tuple[Word, ...]
 
 
+def word_at(words: Words, offset: int) -> int | None:
+    """The index of the word that covers character `offset`, or None."""
+    return next((i for i, w in enumerate(words) if w.start <= offset < w.end), None)
+
+
 def children(words: Words, index: int) -> Iterator[int]:
     """The indexes of the words that depend on word `index`."""
     return (i for i, word in enumerate(words) if word.head == index and i != index)

@@ -43,7 +43,7 @@ from sourcescore.claims.minds import group_mind
 from sourcescore.claims.predictions import prediction
 from sourcescore.claims.private import private
 from sourcescore.model import Analysis, Sentence, Word
-from sourcescore.wordtree import children, depends_on, head_of
+from sourcescore.wordtree import children, depends_on, head_of, word_at
 
 KINDS = ("figure", "cause", "prediction", "group-mind", "characterisation", "private")
 
@@ -133,7 +133,7 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
     be impartial because ...", "Romney's accusations that the country would suffer"): the
     claim is the speaker's, whoever the extractor found."""
     words = sentence.words
-    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    at = word_at(words, start)
     if at is None:
         return False
     if _after_a_colon_of_saying(words, at):
@@ -175,7 +175,7 @@ def _authors_own(sentence: Sentence, start: int) -> bool:
     """"I would not count on it", "We know that ...": the writer speaks in the first person
     and so signs the view; it is opinion declared as such, not a fact that needs a source."""
     words = sentence.words
-    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    at = word_at(words, start)
     for _ in range(6):
         if at is None:
             return False
@@ -189,7 +189,7 @@ def _authors_own(sentence: Sentence, start: int) -> bool:
 def _supposed(sentence: Sentence, start: int) -> bool:
     """The words are in a condition ("if Republicans plan to ..."): a supposition, no claim."""
     words = sentence.words
-    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    at = word_at(words, start)
     if at is None:
         return False
     for clause in range(len(words)):

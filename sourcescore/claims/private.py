@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Sentence, Word
+from sourcescore.wordtree import word_at
 
 _PRIVATE = re.compile(
     r"\b(?:privately|behind\s+closed\s+doors|in\s+private|behind\s+the\s+scenes"
@@ -26,7 +27,7 @@ def private(sentence: Sentence) -> Iterable[tuple[int, int]]:
 def _hypothetical(words: tuple[Word, ...], start: int) -> bool:
     """"The committee would meet behind closed doors": a procedure or a supposition, not
     something that happened out of view."""
-    at = next((i for i, w in enumerate(words) if w.start <= start < w.end), None)
+    at = word_at(words, start)
     for _ in range(4):
         if at is None or not 0 <= at < len(words):
             return False
