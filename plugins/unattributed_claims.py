@@ -33,6 +33,9 @@ Options:
     prediction, group-mind, characterisation, private.
     lede_severity (str, default "error"): the severity of an unsourced claim in the lede, the
     story's first body paragraph ("" for the rule's own); an error holds the story.
+    lede_kinds (list of str, default figure, group-mind, characterisation, private): the kinds
+    that take `lede_severity`: facts stated as facts. A forecast or a motive in the lede keeps
+    the rule's own severity: framing an editor queries, not a reason to hold the story.
 
 Sources:
     Reuters Handbook of Journalism, "Attribution" (attribute facts that are not common
@@ -45,7 +48,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.claims import KINDS, Claim, claims_in
+from sourcescore.claims import KINDS, Claim, ClaimKind, claims_in
 from sourcescore.coverage import cover, cover_figure, needs_cover
 from sourcescore.filler import find_filler
 from sourcescore.model import Analysis, Flag, Sentence
@@ -68,11 +71,17 @@ CONFIDENCE = {"figure": 0.8, "cause": 0.7, "prediction": 0.6, "group-mind": 0.7,
               "characterisation": 0.6, "private": 0.7}
 
 
+#: The claims that, unsourced in the lede, hold the story: facts stated as facts. A lede's
+#: forecast or explanation of motive is framing an editor queries, not a reason to hold.
+LEDE_KINDS: tuple[ClaimKind, ...] = ("figure", "group-mind", "characterisation", "private")
+
+
 @dataclass(frozen=True)
 class Options:
     prior: NonNegative = 2.0
-    kinds: tuple[str, ...] = KINDS
+    kinds: tuple[ClaimKind, ...] = KINDS
     lede_severity: LedeSeverity = "error"
+    lede_kinds: tuple[ClaimKind, ...] = LEDE_KINDS
 
 
 def check(analysis: Analysis, options: Options):
@@ -86,7 +95,7 @@ def check(analysis: Analysis, options: Options):
         uncovered = _uncovered(analysis, sentence, found)
         if uncovered:  # one finding per sentence, on its surest claim
             surest = max(uncovered, key=lambda claim: CONFIDENCE[claim.kind])
-            flags.append(_flag(analysis, surest, options.lede_severity))
+            flags.append(_flag(analysis, surest, options))
     if claims == 0:
         return outcome(None, [], "no claims that need a source: not applicable")
     share = (claims - len(flags) + options.prior) / (claims + options.prior)
@@ -126,9 +135,11 @@ def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
     return cover(analysis, sentence, span)
 
 
-def _flag(analysis: Analysis, claim: Claim, lede_severity: str) -> Flag:
+def _flag(analysis: Analysis, claim: Claim, options: Options) -> Flag:
     text = analysis.text[claim.start:claim.end]
-    severity, where = at_lede(analysis, claim.start, lede_severity)
+    severity, where = at_lede(analysis, claim.start, options.lede_severity)
+    if claim.kind not in options.lede_kinds:
+        severity = None  # still said to be in the lede, at the rule's own severity
     return Flag(claim.start, claim.end, f"unattributed {claim.kind.replace('-', ' ')} "
                                         f"\u201c{text}\u201d{where}",
                 suggestion=NEEDS[claim.kind], confidence=CONFIDENCE[claim.kind],

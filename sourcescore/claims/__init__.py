@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from sourcescore.claims.causes import cause
@@ -45,7 +46,8 @@ from sourcescore.claims.private import private
 from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import children, depends_on, head_of, word_at
 
-KINDS = ("figure", "cause", "prediction", "group-mind", "characterisation", "private")
+ClaimKind = Literal["figure", "cause", "prediction", "group-mind", "characterisation", "private"]
+KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 
 
 @dataclass(frozen=True)
@@ -92,10 +94,11 @@ DETECTORS: tuple[Detector, ...] = (
               "Next week will bring contests in five states.")),
     Detector("group-mind", group_mind,
              ("Voters are furious about the tax.", "The industry is bracing for cuts.",
-              "Many voters oppose the plan."),
+              "Many voters oppose the plan.", "Republicans are deeply divided over the bill."),
              ("Jane Doe is furious about the tax.",
               "The company's lawyers opposed a request to delay the trial.",
-              "Both men embrace conservative positions, and both oppose the tax.")),
+              "Both men embrace conservative positions, and both oppose the tax.",
+              "The travails of the campaign can be seen as the last gasp of an era.")),
     Detector("characterisation", characterisation,
              ("She is the most progressive senator in the party's history.",
               "It's no secret that the two men dislike each other."),

@@ -16,6 +16,11 @@ upset angry frustrated worried concerned afraid happy pleased disappointed nervo
 reluctant skeptical sceptical wary confident unsure convinced furious outraged annoyed
 alarmed excited enthusiastic anxious impressed unimpressed amused troubled uneasy divided
 """.split())
+#: Participles that, passive in form, say how the subject feels: "Voters are divided".
+_STATES = frozenset("""
+upset frustrated worried concerned pleased disappointed convinced divided alarmed excited
+impressed unimpressed amused troubled annoyed outraged
+""".split())
 #: Nouns for a body of people acting or feeling as one: "the industry is bracing".
 _COLLECTIVES = frozenset("""
 industry market markets public electorate base establishment crowd audience party caucus
@@ -29,8 +34,13 @@ def group_mind(sentence: Sentence) -> Iterable[tuple[int, int]]:
         if word.dep not in ("nsubj", "nsubjpass") or not 0 <= word.head < len(words):
             continue
         predicate = _predicate(words, word.head)
-        if predicate is not None and predicate.lemma in _MIND and _is_group(words, index) and \
-                not _formal_act(words, word.head):
+        if predicate is None:
+            continue
+        if word.dep == "nsubjpass" and predicate.pos == "VERB" and \
+                predicate.text.lower() not in _STATES:
+            continue  # "the campaign can be seen as ...": what is viewed, not who views it
+        if (predicate.lemma in _MIND or predicate.text.lower() in _MIND) and \
+                _is_group(words, index) and not _formal_act(words, word.head):
             yield _phrase_start(words, index), predicate.end
 
 

@@ -106,3 +106,28 @@ def test_a_tally_whose_opening_names_its_count_is_sourced(checker):
     assert report.genre.name == "list"
     assert [f for f in report.findings if f.code == "SRC301"] == []
     assert report.score >= 85  # ready: a credited tally is a sourced story
+
+
+def _severities(text: str, **options) -> list[str | None]:
+    return [flag.severity for flag in run_rule("SRC301", parse(text), **options).flags]
+
+
+def test_a_fact_stated_unsourced_in_the_lede_holds_the_story_a_forecast_does_not():
+    lede = "Plant cuts jobs\n\nThe plant laid off 4,000 workers this year.\n\nThe mayor spoke."
+    assert _severities(lede) == ["error"]
+    forecast = "Plant in trouble\n\nThe plant will lose money next year.\n\nThe mayor spoke."
+    assert _severities(forecast) == [None]  # the rule's own severity, a warning
+    assert "in the lede" in messages(forecast)[0]
+    assert _severities(forecast, lede_kinds=("prediction",)) == ["error"]
+    later = "Plant cuts jobs\n\nThe mayor spoke.\n\nThe plant laid off 4,000 workers this year."
+    assert _severities(later) == [None]
+
+
+def test_claim_kinds_are_checked_when_the_configuration_loads(tmp_path):
+    from sourcescore.api import Checker
+    from sourcescore.errors import ConfigError
+
+    config = tmp_path / "rules.toml"
+    config.write_text('[rules.SRC301]\nlede_kinds = ["figures"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules\.SRC301\.lede_kinds\[0\]: must be 'figure'"):
+        Checker(config)
