@@ -73,10 +73,12 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("figure", figure,
              ("The strikes killed 1,300 people last week.", "Prices rose 20 percent in May.",
               "Only one in ten voters agreed.", "The fire killed 40 people.",
+              "She won 100 percent of the delegates in the state.",
               "The city needs $2 billion to fix its roads."),
              ("He was born in 1962 and has three children.",
               "She won 35 percent of the vote.",
-              "A candidate needs 2,383 delegates to win the nomination.")),
+              "A candidate needs 2,383 delegates to win the nomination.",
+              "He called out those who were not always 100 percent in his corner.")),
     Detector("cause", cause,
              ("The governor vetoed the bill because he feared a primary challenge.",
               "The move prompted the network to suspend him."),
@@ -109,7 +111,8 @@ DETECTORS: tuple[Detector, ...] = (
     Detector("private", private,
              ("The senator met donors behind closed doors.", "He privately urged her to run."),
              ("The senator met donors at a public rally.",
-              "The committee would meet behind closed doors to choose a nominee.")),
+              "The committee would meet behind closed doors to choose a nominee.",
+              "The series takes you behind the scenes of a campaign day.")),
 )
 assert tuple(d.kind for d in DETECTORS) == KINDS, "declare each kind once, in order"
 

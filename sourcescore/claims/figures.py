@@ -25,9 +25,9 @@ def figure(sentence: Sentence) -> Iterable[tuple[int, int]]:
         if _numeric(word) and (word.entity in ("PERCENT", "MONEY") or (
                 word.entity in ("CARDINAL", "QUANTITY") and _large(words, index))):
             span = _entity_run(words, index)  # a number, not a mis-tagged name
-            if span not in found and \
-                    not _VOTE_SHARE.match(sentence.text[span[1] - sentence.start:]) and \
-                    not _threshold(words, index):
+            after = sentence.text[span[1] - sentence.start:]
+            if span not in found and not _VOTE_SHARE.match(after) and \
+                    not _threshold(words, index) and not _wholehearted(words, index, after):
                 found.add(span)
                 yield span
     for match in _SHARE.finditer(sentence.text):
@@ -62,6 +62,13 @@ def _threshold(words: tuple[Word, ...], index: int) -> bool:
 def _for_a_contest(words: tuple[Word, ...], verb: int) -> bool:
     return any(w.head == verb and w.dep in ("xcomp", "advcl") and w.tag == "VB" and
                w.lemma in _CONTEST for w in words)
+
+
+def _wholehearted(words: tuple[Word, ...], index: int, after: str) -> bool:
+    """"not always 100 percent in his corner", "110 percent committed": a figure of speech,
+    not a share of anything (a share says "of": "100 percent of the vote")."""
+    text = words[index].text.replace("%", "")
+    return text in ("100", "110") and not re.match(r"\s*(?:percent\s+)?of\b", after)
 
 
 def _numeric(word: Word) -> bool:

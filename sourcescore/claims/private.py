@@ -17,9 +17,15 @@ _PRIVATE = re.compile(
     re.IGNORECASE)
 
 
+#: "takes you behind the scenes": access the story offers, not an event it asserts.
+_TOUR = re.compile(r"\b(?:take|takes|taking|took|go|goes|going|went)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def private(sentence: Sentence) -> Iterable[tuple[int, int]]:
     for match in _PRIVATE.finditer(sentence.text):
         start = sentence.start + match.start()
+        if _TOUR.search(sentence.text[max(0, match.start() - 30):match.start()]):
+            continue
         if not _hypothetical(sentence.words, start):
             yield start, sentence.start + match.end()
 
