@@ -7,11 +7,12 @@ What it flags:
     knows ("familiar with the talks", "who attended the meeting"). A source the story names
     elsewhere ("a veteran diplomat" who is "Jane Doe, a veteran diplomat" later) is not
     anonymous; vague groups ("critics", "many") are SRC302's and polls are polls; an unnamed
-    source inside what a named one says ("She said an aide told her") is hers to answer for, and
-    a public post ("one user tweeted") is on the record. A source
-    quoted several times is one finding, where it first speaks. The sub-score is the share of
-    the story's prominence-weighted sourcing that is not unexplained anonymity, so an
-    unexplained anonymous lead costs far more than one background line.
+    source inside what another source says ("She said an aide told her") is that source's to
+    answer for, a client's lawyers ("attorneys for the family") speak on the record, and a
+    public post ("one user tweeted") is on the record. A source quoted several times is one
+    finding, where it first speaks. The sub-score is the share of the story's prominence-
+    weighted sourcing that is not unexplained anonymity, so an unexplained anonymous lead costs
+    far more than one background line.
 
 Why it matters:
     Major newsroom policies allow anonymity only when the reader is told why it was granted and
@@ -71,7 +72,7 @@ def check(analysis: Analysis, options: Options):
                            + options.extra_bases)
     anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and
                  a.is_speech and a.source is not None and not _posted(a) and
-                 not _relayed(analysis, a)]
+                 not _relayed(analysis, a) and not _counsel(a)]
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
@@ -107,14 +108,32 @@ def _posted(attribution: Attribution) -> bool:
 
 
 def _relayed(analysis: Analysis, attribution: Attribution) -> bool:
-    """The unnamed source is someone else's: it speaks inside what a named source is reported
-    to have said ("She said an FBI official told her ..."); that source answers for it."""
+    """The unnamed source speaks inside what another source is reported to have said ("She
+    said an FBI official told her ...", "aides were angry, according to people close to the
+    campaign"): the outer source answers for it, and is flagged itself if it is unnamed."""
     assert attribution.source is not None
     start, end = attribution.source.start, attribution.source.end
     return any(other is not attribution and other.content is not None and
-               (other.is_named or other.source_type == "pronoun") and
+               other.source is not None and
                other.content.start <= start and end <= other.content.end
                for other in analysis.attributions_touching(attribution.sentence))
+
+
+#: Who speaks for a client on the record: "attorneys for the family", "her lawyers".
+_COUNSEL = frozenset({"attorney", "attorneys", "lawyer", "lawyers", "counsel"})
+
+
+def _counsel(attribution: Attribution) -> bool:
+    """A client's lawyers speak for a party the story names; anonymity is not the question."""
+    assert attribution.source is not None
+    words = attribution.source.text.lower().replace("’", "'").split()
+    heads = [i for i, w in enumerate(words) if w in _COUNSEL]
+    return any(words[i + 1:i + 2] == ["for"] or
+               (i > 0 and (words[i - 1].endswith("'s") or words[i - 1] in _POSSESSIVES))
+               for i in heads)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})
 
 
 def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:

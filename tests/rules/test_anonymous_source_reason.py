@@ -98,3 +98,23 @@ def test_a_public_post_is_on_the_record():
                          content="the deal was dead",
                          source_type="anonymous")
     assert run_rule("SRC102", article(text, posted)).flags == ()
+
+
+def test_an_unnamed_source_inside_another_unnamed_sources_account_is_one_finding():
+    text = ("The talks stalled.\n\nAides were furious, according to people close to the "
+            "campaign.")
+    inner = attribution(text, source="Aides", cue="were furious", content="furious",
+                        source_type="anonymous")
+    outer = attribution(text, source="people close to the campaign", cue="according to",
+                        content="Aides were furious", source_type="anonymous")
+    flags = run_rule("SRC102", article(text, inner, outer)).flags
+    assert [text[f.start:f.end] for f in flags] == ["people close to the campaign"]
+
+
+@pytest.mark.parametrize("source", ["attorneys for the family", "Clinton's lawyers",
+                                    "their attorneys"])
+def test_a_clients_lawyers_speak_on_the_record(source):
+    text = f"The talks stalled.\n\nThe deal was dead, {source} said."
+    found = attribution(text, source=source, cue="said", content="The deal was dead",
+                        source_type="anonymous")
+    assert run_rule("SRC102", article(text, found)).flags == ()
