@@ -215,7 +215,7 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
 
     from sourcescore.api import Checker
     from sourcescore.parallel import CheckerSettings
-    from sourcescore.server import Limits, is_loopback, make_server
+    from sourcescore.server import Limits, make_server
 
     def stop(signum, frame):
         raise KeyboardInterrupt
@@ -232,6 +232,24 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
         _die(f"cannot listen on {host}:{port}: {exc.strerror or str(exc)}")
     except KeyboardInterrupt:
         sys.exit(0)
+    try:  # SIGTERM may come as soon as the banner is out, before serving starts
+        _announce(server, host, seconds, warning)
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        # Stop accepting, cancel the check in progress (its client gets no answer), and go:
+        # request threads are daemons and end with the process. A second SIGTERM meanwhile
+        # changes nothing.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        server.server_close()
+        pipeline.close()
+
+
+def _announce(server, host: str, seconds: float, warning: str | None) -> None:
+    """The start-up warnings and the banner (its line tells a caller the server is ready)."""
+    from sourcescore.server import is_loopback
+
     if not is_loopback(host):
         click.echo(f"sourcescore: warning: listening on {host}, beyond this machine: the API "
                    "has no authentication; put it behind a proxy that has", err=True)
@@ -243,15 +261,6 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
     click.echo(f"sourcescore: serving on http://{bound_host}:{bound_port}/ (pipeline loaded in "
                f"{seconds:.1f} s; POST /check, GET /rules, GET /health; Ctrl-C stops)")
     sys.stdout.flush()
-    try:
-        server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        # Stop accepting, cancel the check in progress (its client gets no answer), and go:
-        # request threads are daemons and end with the process.
-        server.server_close()
-        pipeline.close()
 
 
 @cli.command("new-plugin", context_settings=CONTEXT)
