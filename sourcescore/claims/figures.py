@@ -56,7 +56,7 @@ def _threshold(words: tuple[Word, ...], index: int) -> bool:
         verb = noun.head
         return words[verb].lemma in _REQUIRE and _for_a_contest(words, verb)
     return any(w.head == counted and w.dep == "acl" and w.lemma in _REQUIRE and w.tag == "VBN"
-               and _for_a_contest(words, words.index(w)) for w in words)
+               and _for_a_contest(words, i) for i, w in enumerate(words))
 
 
 def _for_a_contest(words: tuple[Word, ...], verb: int) -> bool:
