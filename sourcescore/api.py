@@ -36,11 +36,13 @@ class Checker:
     def __init__(self, config_path: str | Path | None = None, *, select: Iterable[str] = (),
                  ignore: Iterable[str] = (), plugins: Plugins | None = None,
                  extra_plugins: tuple[object, ...] = (), use_config_file: bool = True,
-                 nlp=None) -> None:
+                 nlp=None, probe_plugins: bool = True, skip_plugins: tuple[str, ...] = ()
+                 ) -> None:
         path = find_config(str(config_path) if config_path else None) if use_config_file else None
         autoload, named = plugin_choice(path)
         self.plugins = plugins or load_plugins(extra=extra_plugins, autoload=autoload,
-                                               named=named)
+                                               named=named, probe=probe_plugins,
+                                               skip=skip_plugins)
         self.config: Config = load_config(path, self.plugins.rules)
         self.rules = active_rules(self.plugins.rules, self.config, tuple(select), tuple(ignore))
         general = self.config.general
@@ -56,6 +58,10 @@ class Checker:
 
             self._nlp = load_pipeline()
         return self._nlp
+
+    def refused_plugins(self) -> tuple[str, ...]:
+        """The plugins that failed to load here, for worker processes not to load again."""
+        return tuple(p.plugin for p in self.plugins.errors if p.stage == "load")
 
     def set_references(self, texts: Iterable[tuple[str, str]]) -> None:
         """Index reference copy (name, text) for the `--against` comparison."""

@@ -222,7 +222,8 @@ def serve(host, port, config_path, max_bytes, timeout, client_timeout, allow_hos
     signal.signal(signal.SIGTERM, stop)  # from the start: SIGTERM during warm-up stops cleanly
     try:
         checker = Checker(config_path)
-        settings = CheckerSettings(str(config_path) if config_path else None)
+        settings = CheckerSettings(str(config_path) if config_path else None,
+                                   skip_plugins=checker.refused_plugins())
         limits = Limits(max_bytes or checker.config.general.max_bytes, timeout, client_timeout)
         server, pipeline, seconds, warning = make_server(checker, settings, host, port, limits,
                                                          tuple(allow_hosts))

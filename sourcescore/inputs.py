@@ -8,11 +8,16 @@ taken as named. Reading is defensive, because the files may come from a pull req
   being opened for reading, so nothing blocks or reads without end.
 * Nothing larger than `max_bytes` is read (the size is checked before reading, and reading stops
   one byte past the limit in case the file grows); standard input is read with the same cap.
-* A symbolic link to a file is followed only when the file it points to lies inside one of the
-  directories given on the command line or the working directory. Anything else (a link in a
-  story folder to `~/.ssh/id_rsa` or a CI runner's secrets) is refused in the file's slot unless
-  `follow_symlinks` is set (`--follow-symlinks`). Directory links are never followed while
-  walking, so there are no loops.
+* A symbolic link to a file is followed only when the file it points to lies under the folder
+  it was found from: the directory given, a glob's literal folder (`stories` for
+  `stories/**/*.txt`), or a named file's own folder. Not the working directory: run from $HOME,
+  a story folder's link to `~/.ssh/id_rsa` is refused in the file's slot.
+* A link to a directory is never followed: not while walking (so there are no loops), not by a
+  glob's matches, and not in a path named on the command line (`stories/sub` or
+  `stories/sub/creds.txt` with `stories/sub -> /outside` is refused in its slot).
+  `--follow-symlinks` (`follow_symlinks`) lifts both rules.
+* File names that are not UTF-8 are shown with `\\xNN` escapes (`display_name`), so every
+  report format stays valid UTF-8.
 
 Every refusal is an `InputError` in that file's place, and the other files are still checked.
 """
@@ -22,6 +27,7 @@ from __future__ import annotations
 import errno
 import fnmatch
 import glob
+import itertools
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -60,20 +66,76 @@ def expand_inputs(paths: Iterable[str], policy: ReadPolicy = ReadPolicy()) -> li
     found: list[Source] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if not os.path.lexists(path) and any(ch in raw for ch in "*?["):
+            found.extend(_globbed(raw, policy))
+            continue
+        through = None if policy.follow_symlinks else directory_link_in(path)
+        if through is not None:
+            found.append((display_name(raw), InputError(
+                f"{display_name(raw)}: goes through {display_name(str(through))}, a link to a "
+                "directory; not followed (--follow-symlinks reads it)")))
+        elif path.is_dir():
             files = _walk(path, policy)
             if not files:
-                found.append((raw, InputError(
-                    f"{raw}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")))
-            found.extend((str(file), _guarded(file, path, policy)) for file in files)
-        elif not os.path.lexists(path) and any(ch in raw for ch in "*?["):
-            matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                found.append((raw, InputError(f"{raw}: pattern matches no files")))
-            found.extend(expand_inputs(matches, policy))
+                found.append((display_name(raw), InputError(
+                    f"{display_name(raw)}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")))
+            found.extend((display_name(str(file)), _guarded(file, path, policy))
+                         for file in files)
         else:
-            found.append((raw, _guarded(path, None, policy)))
+            found.append((display_name(raw), _guarded(path, path.parent, policy)))
     return found
+
+
+def _globbed(pattern: str, policy: ReadPolicy) -> list[Source]:
+    """A quoted glob's files: what the walk of its literal folder would read. Matches through
+    a directory link are skipped (as the walk skips them), `exclude` applies, and a file
+    link must point under that folder."""
+    root = _literal_folder(pattern)
+    matches = [Path(m) for m in sorted(glob.glob(pattern, recursive=True))]
+    files = [m for m in matches if not m.is_dir() and
+             (policy.follow_symlinks or directory_link_in(m) is None) and
+             not _excluded_match(m, root, policy.exclude)]
+    if not files:
+        return [(display_name(pattern), InputError(
+            f"{display_name(pattern)}: pattern matches no files"))]
+    return [(display_name(str(file)), _guarded(file, root, policy)) for file in files]
+
+
+def _literal_folder(pattern: str) -> Path:
+    """The folder a glob starts from: its leading components without wildcards."""
+    parts = Path(pattern).parts
+    literal = [p for p in itertools.takewhile(lambda p: not glob.has_magic(p), parts)]
+    return Path(*literal[:len(parts) - 1]) if literal else Path(".")
+
+
+def _excluded_match(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+    """`exclude` for a glob's match: the file, or a folder on its way from the glob's root."""
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return excluded(path, path.parent, patterns)
+    step = root
+    for part in relative.parts:
+        step = step / part
+        if excluded(step, root, patterns):
+            return True
+    return False
+
+
+def directory_link_in(path: Path) -> Path | None:
+    """The first component of `path` that is a symbolic link to a directory, or None."""
+    step = Path()
+    for index, part in enumerate(path.parts):
+        step = step / part
+        if step.is_symlink() and (index < len(path.parts) - 1 or step.is_dir()):
+            return step
+    return None
+
+
+def display_name(name: str) -> str:
+    """A path as reports show it: bytes that are not UTF-8 (a file name from another system)
+    become `\\xNN` escapes, so every format stays valid UTF-8."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _walk(root: Path, policy: ReadPolicy) -> list[Path]:
@@ -97,16 +159,17 @@ def excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
                for p in patterns)
 
 
-def _guarded(path: Path, root: Path | None, policy: ReadPolicy) -> Path | InputError:
-    """The path, or why it is refused: a symbolic link out of the checked tree."""
+def _guarded(path: Path, root: Path, policy: ReadPolicy) -> Path | InputError:
+    """The path, or why it is refused: a symbolic link to a file outside `root`, the folder
+    the user gave (walked, or a glob's literal folder) or the named file's own folder."""
     if policy.follow_symlinks or not path.is_symlink():
         return path
     target = path.resolve()
-    allowed = [Path.cwd().resolve()] + ([root.resolve()] if root is not None else [])
-    if any(target.is_relative_to(place) for place in allowed):
+    if target.is_relative_to(root.resolve()):
         return path
-    where = f"{root}" if root is not None else "the working directory"
-    return InputError(f"{path}: a symbolic link to {target}, outside {where}; not followed "
+    where = display_name(str(root))
+    return InputError(f"{display_name(str(path))}: a symbolic link to "
+                      f"{display_name(str(target))}, outside {where}; not followed "
                       "(--follow-symlinks reads it)")
 
 
@@ -128,7 +191,7 @@ def read_input(path: Path, policy: ReadPolicy = ReadPolicy()) -> str | InputErro
     try:
         return decode(read_bytes(path, policy.max_bytes), str(path))
     except InputError as exc:
-        return exc
+        return InputError(display_name(str(exc)))
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 
 import pluggy
 
 from sourcescore import hookspecs
+from sourcescore.probe import probe as probe_plugins
+from sourcescore.probe import stdout_to_stderr
 from sourcescore.rules import RuleRegistry
 
 PROJECT = "sourcescore"
@@ -76,7 +79,8 @@ class Plugins:
 
 
 def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
-                 named: tuple[str, ...] = ()) -> Plugins:
+                 named: tuple[str, ...] = (), *, probe: bool = True,
+                 skip: tuple[str, ...] = ()) -> Plugins:
     """Create the manager, load every plugin, and collect rules and output formats.
 
     Built-ins always load. Installed plugins (the `sourcescore` entry-point group) load unless
@@ -85,6 +89,11 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
     configuration's `plugins` setting). A plugin that fails to import or to register is named in
     `errors`; the others still load. `extra` are plugin objects registered after the others
     (used by tests and embedders).
+
+    Third-party plugins are first tried in a forked probe (`sourcescore.probe`): one that ends
+    or hangs the process loading it is an error and is not loaded here. Nothing a plugin prints
+    while loading reaches standard output. `probe=False` and `skip` (the names a probe refused)
+    are for worker processes, which load what their parent's probe passed.
     """
     pm = pluggy.PluginManager(PROJECT)
     pm.add_hookspecs(hookspecs)
@@ -95,36 +104,61 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
         versions[name] = "builtin"
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_ENV)
-    _load_installed(pm, autoload, named, errors, versions)
-    for index, plugin in enumerate(extra):
-        name = getattr(plugin, "__name__", f"extra-{index}")
-        _register(pm, name, lambda plugin=plugin: plugin, errors)
-        versions[name] = "local"
-    try:
-        pm.check_pending()
-    except pluggy.PluginValidationError as exc:
-        errors.append(PluginProblem(str(pm.get_name(exc.plugin) or exc.plugin), "validate",
-                                    str(exc)))
-    plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
-    _collect(plugins)
+    candidates = _third_party(autoload, named)
+    faults = _probe(pm, candidates) if probe else {}
+    errors.extend(PluginProblem(name, "load", message) for name, message in faults.items())
+    with stdout_to_stderr():
+        for name, load, version in candidates:
+            if name in faults or name in skip or pm.has_plugin(name):
+                continue
+            if _register(pm, name, load, errors):
+                versions[name] = version()
+        for index, plugin in enumerate(extra):
+            name = getattr(plugin, "__name__", f"extra-{index}")
+            _register(pm, name, lambda plugin=plugin: plugin, errors)
+            versions[name] = "local"
+        try:
+            pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            errors.append(PluginProblem(str(pm.get_name(exc.plugin) or exc.plugin), "validate",
+                                        str(exc)))
+        plugins = Plugins(pm, RuleRegistry(), {}, errors, versions)
+        _collect(plugins)
     return plugins
 
 
-def _load_installed(pm: pluggy.PluginManager, autoload: bool, named: tuple[str, ...],
-                    errors: list[PluginProblem], versions: dict[str, str]) -> None:
-    """Every installed plugin when autoloading, then the named ones (entry point or module)."""
+def _third_party(autoload: bool, named: tuple[str, ...]
+                 ) -> list[tuple[str, Callable[[], object], Callable[[], str]]]:
+    """(name, loader, version) for every installed plugin when autoloading, then the named
+    ones (an entry point or a module to import)."""
     installed = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
     chosen = sorted(installed) if autoload else []
     chosen += [name for name in named if name not in chosen]
-    for name in chosen:
-        if pm.has_plugin(name):
-            continue
+    found = []
+    for name in dict.fromkeys(chosen):
         ep = installed.get(name)
         if ep is not None:
-            if _register(pm, name, ep.load, errors):
-                versions[name] = ep.dist.version if ep.dist else "unknown"
-        elif _register(pm, name, lambda name=name: importlib.import_module(name), errors):
-            versions[name] = _module_version(name)
+            found.append((name, ep.load,
+                          lambda ep=ep: ep.dist.version if ep.dist else "unknown"))
+        else:
+            found.append((name, lambda name=name: importlib.import_module(name),
+                          lambda name=name: _module_version(name)))
+    return found
+
+
+def _probe(pm: pluggy.PluginManager, candidates) -> dict[str, str]:
+    """Which candidates end or hang the process that loads them (`sourcescore.probe`); the
+    probe registers them on a forked copy of `pm`, so this manager is untouched."""
+    def trial(plugin: object, name: str) -> None:
+        if pm.has_plugin(name):
+            return
+        pm.register(plugin, name=name)
+        for hook in (pm.hook.sourcescore_register_rules,
+                     pm.hook.sourcescore_register_output_formats):
+            for impl in hook.get_hookimpls():
+                if impl.plugin_name == name:
+                    impl.function(register=lambda *args, **kwargs: None)
+    return probe_plugins([(name, load) for name, load, _ in candidates], trial)
 
 
 def _module_version(name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -120,8 +121,8 @@ def _output_format(checker: Checker | RemoteChecker, options: CheckOptions) -> O
     if fmt is None:
         raise SourcescoreError(f"unknown output format {name!r}; choose from "
                                f"{', '.join(sorted(checker.plugins.formats))}")
-    if options.output_file and not Path(options.output_file).resolve().parent.is_dir():
-        raise SourcescoreError(f"{options.output_file}: directory does not exist")
+    if options.output_file:
+        output_target(options.output_file)  # a bad -o is one line before the run, not after
     return fmt
 
 
@@ -144,7 +145,8 @@ def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
     if options.server:
         return checker.check_texts(items)
     settings = CheckerSettings(options.config_path, options.select, options.ignore,
-                               references=checker.references)
+                               references=checker.references,
+                               skip_plugins=checker.refused_plugins())
     if options.scheduler:
         from sourcescore.dask import check_on_cluster
 
@@ -299,14 +301,14 @@ def progress_line(done: int, total: int, elapsed: float) -> str:
 
 def _sources(paths: tuple[str, ...], stdin_filename: str | None, policy: ReadPolicy) -> list:
     """(name, Path | text | error) for each input, unread, so the count is known up front."""
-    from sourcescore.inputs import expand_inputs, read_stream
+    from sourcescore.inputs import display_name, expand_inputs, read_stream
 
     sources: list = []
     for path in paths:
         if path != "-":
             sources.extend(expand_inputs([path], policy))
             continue
-        name = stdin_filename or "-"
+        name = display_name(stdin_filename or "-")
         sources.append((name, read_stream(sys.stdin.buffer, name, policy.max_bytes)))
     return sources
 
@@ -320,15 +322,53 @@ def _reference_texts(references: tuple[str, ...], policy: ReadPolicy):
         yield path, text
 
 
+def output_target(output_file: str) -> Path | None:
+    """Where `-o` writes, checked before the run so a bad path costs nothing: None for a
+    device or a FIFO (written straight to, never replaced), else the regular file's real path
+    (a symbolic link is followed, so the link stays and its target gets the report)."""
+    path = Path(output_file)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise SourcescoreError(f"-o {output_file}: is a directory")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if not os.access(path, os.W_OK):
+            raise SourcescoreError(f"-o {output_file}: not writable")
+        return None
+    target = Path(os.path.realpath(path))
+    if not target.parent.is_dir():
+        raise SourcescoreError(f"-o {output_file}: directory does not exist")
+    if not os.access(target.parent, os.W_OK | os.X_OK) or \
+            (info is not None and not os.access(target, os.W_OK)):
+        raise SourcescoreError(f"-o {output_file}: permission denied")
+    return target
+
+
 @contextlib.contextmanager
 def _output(output_file: str | None) -> Iterator[TextIO]:
-    """Standard output, or a temporary file beside `output_file` renamed over it at the end,
-    so a reader never sees half a report."""
+    """Standard output; a device or FIFO written straight to; or a temporary file beside the
+    regular file `output_file` names, renamed over it at the end, so a reader never sees half a
+    report. Only ever renamed onto a regular file or a new path: `-o /dev/null` stays a device.
+    """
     if output_file is None:
         yield sys.stdout
         return
-    target = Path(output_file)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    target = output_target(output_file)
+    if target is None:
+        try:
+            with open(output_file, "w", encoding="utf-8") as stream:
+                yield stream
+        except OSError as exc:
+            raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from the CI user
@@ -336,6 +376,9 @@ def _output(output_file: str | None) -> Iterator[TextIO]:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

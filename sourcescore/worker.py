@@ -51,6 +51,8 @@ class CheckerSettings:
     #: The `SOURCESCORE_*` environment the parent had when the settings were made. A worker
     #: forked from a long-lived fork server would otherwise see the server's environment.
     environ: tuple[tuple[str, str], ...] = field(default_factory=lambda: own_environ())
+    #: Plugins the parent's probe refused (`sourcescore.probe`): not loaded again here.
+    skip_plugins: tuple[str, ...] = ()
 
     def build(self):
         from sourcescore.api import Checker
@@ -59,7 +61,8 @@ class CheckerSettings:
             del os.environ[name]
         os.environ.update(self.environ)
         checker = Checker(self.config_path, select=self.select, ignore=self.ignore,
-                          use_config_file=self.use_config_file)
+                          use_config_file=self.use_config_file, probe_plugins=False,
+                          skip_plugins=self.skip_plugins)
         checker.references = self.references
         return checker
 

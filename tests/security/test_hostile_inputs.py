@@ -64,6 +64,74 @@ def test_follow_symlinks_opts_in(runner, leaky_tree):
     assert [f["status"] for f in files] == ["ok", "ok", "ok"]
 
 
+@pytest.fixture
+def linked_folder(leaky_tree):
+    """stories/sub is a link to the folder outside, which holds creds.txt."""
+    (leaky_tree / "sub").symlink_to(leaky_tree.parent.parent / "outside",
+                                    target_is_directory=True)
+    return leaky_tree
+
+
+@pytest.mark.parametrize("named", ["stories/**/*.txt", "stories/*/*.txt", "stories/sub",
+                                   "stories/sub/creds.txt", "stories/sub/../sub/creds.txt"])
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_a_link_to_a_directory_is_never_descended(runner, linked_folder, named, fmt):
+    result = check(runner, named, "-f", fmt)
+    assert "wJalrXUtnFEMI" not in result.output
+
+
+def test_a_path_through_a_directory_link_is_refused_in_its_slot(runner, linked_folder):
+    files = json.loads(check(runner, "stories/sub/creds.txt", "stories/story.txt",
+                             "-f", "json").output)["files"]
+    assert [f["status"] for f in files] == ["error", "ok"]
+    assert "a link to a directory" in files[0]["error"]
+    assert "--follow-symlinks" in files[0]["error"]
+
+
+def test_a_link_is_judged_by_the_folder_given_not_the_working_directory(runner, tmp_path,
+                                                                        monkeypatch):
+    """Run from a home folder: a story folder's link to ~/.ssh/id_rsa lies under the working
+    directory but outside the folder being checked."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text(SECRET)
+    (home / "stories").mkdir()
+    (home / "stories" / "story.txt").write_text(STORY)
+    (home / "stories" / "key.txt").symlink_to(home / ".ssh" / "id_rsa")
+    monkeypatch.chdir(home)
+    for named in ("stories", "stories/*.txt", "stories/key.txt"):
+        result = check(runner, named, "-f", "json")
+        assert "wJalrXUtnFEMI" not in result.output
+        assert result.exit_code == 2
+
+
+def test_globs_honour_exclude(runner, leaky_tree):
+    (leaky_tree / "drafts").mkdir()
+    (leaky_tree / "drafts" / "draft.txt").write_text(STORY)
+    files = json.loads(check(runner, "stories/**/*.txt", "-f", "json", "--exclude", "drafts",
+                             "--exclude", "leak.txt").output)["files"]
+    assert sorted(os.path.basename(f["path"]) for f in files) == ["alias.txt", "story.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "html", "github", "full"])
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_format(tmp_path, fmt):
+    folder = os.fsencode(tmp_path)
+    name = os.path.join(folder, b"caf\xe9.txt")
+    with open(name, "wb") as handle:
+        handle.write(STORY.encode())
+    out = tmp_path / "report.out"
+    result = subprocess.run([sys.executable, "-m", "sourcescore", "check", "--fail-under", "0",
+                             "-f", fmt, name], capture_output=True, cwd=ROOT, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    text = result.stdout.decode("utf-8")  # strict: raises on a lone byte
+    assert "caf\\xe9.txt" in text.replace("\\\\", "\\")  # JSON doubles the backslash
+    written = subprocess.run([sys.executable, "-m", "sourcescore", "check", "--fail-under", "0",
+                              "-f", fmt, "-o", str(out), name], capture_output=True, cwd=ROOT,
+                             timeout=120)
+    assert written.returncode == result.returncode
+    assert out.read_bytes().decode("utf-8") == text
+
+
 # --- 2. devices, FIFOs, size ------------------------------------------------------------------
 
 def test_a_device_is_refused_and_the_next_file_still_checked(runner, tmp_path):
@@ -207,3 +275,76 @@ def test_a_template_with_other_braces_is_literal_text(runner, tmp_path, template
     (file,) = json.loads(result.output)["files"]
     assert file["status"] == "ok" and file["errors"] == []
     assert "<class" not in file["input"]["text"]  # the field was not formatted
+
+
+# --- -o never replaces what is not a regular file ----------------------------------------------
+
+def _story(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    return story
+
+
+def test_o_onto_a_character_device_writes_to_it_and_leaves_it_a_device(runner, tmp_path):
+    """A null device made for the test (as root, `-o /dev/null` once replaced the system's)."""
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | __import__("stat").S_IFCHR, os.makedev(1, 3))
+    except (PermissionError, OSError) as exc:
+        pytest.skip(f"cannot make a device node here: {exc}")
+    result = check(runner, str(_story(tmp_path)), "-f", "json", "-o", str(device))
+    assert result.exit_code in (0, 1), result.output
+    assert __import__("stat").S_ISCHR(os.lstat(device).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "story.txt"]
+
+
+def test_o_onto_a_fifo_writes_through_it(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = subprocess.run([sys.executable, "-m", "sourcescore", "check", "--fail-under", "0",
+                             "-f", "json", "-o", str(fifo), str(_story(tmp_path))], cwd=ROOT,
+                            capture_output=True, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(reader.communicate(timeout=30)[0])["files"][0]["status"] == "ok"
+    assert __import__("stat").S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_o_through_a_symbolic_link_keeps_the_link_and_writes_its_target(runner, tmp_path):
+    real = tmp_path / "reports" / "real.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.json"
+    link.symlink_to(real)
+    result = check(runner, str(_story(tmp_path)), "-f", "json", "-o", str(link))
+    assert result.exit_code in (0, 1)
+    assert link.is_symlink() and json.loads(real.read_text())["files"][0]["status"] == "ok"
+
+
+def test_o_to_dev_stdout_reaches_a_redirected_log(tmp_path):
+    log = tmp_path / "log.json"
+    with open(log, "w") as out:
+        result = subprocess.run([sys.executable, "-m", "sourcescore", "check", "--fail-under",
+                                 "0", "-f", "json", "-o", "/dev/stdout",
+                                 str(_story(tmp_path))], cwd=ROOT, stdout=out,
+                                stderr=subprocess.PIPE, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(log.read_text())["files"][0]["status"] == "ok"
+
+
+@pytest.mark.parametrize("where, says", [("folder", "is a directory"),
+                                         ("locked/report.json", "permission denied")])
+def test_a_bad_o_is_one_line_and_exit_2_before_anything_is_checked(runner, tmp_path, where,
+                                                                   says, monkeypatch):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "locked").mkdir()
+    if where.startswith("locked"):
+        monkeypatch.setattr(os, "access", lambda path, mode: not str(path).endswith("locked"))
+    from sourcescore import run as run_module
+
+    checked = []
+    monkeypatch.setattr(run_module, "_reports", lambda *a: checked.append(a) or iter(()))
+    result = check(runner, str(_story(tmp_path)), "-o", str(tmp_path / where))
+    assert result.exit_code == 2 and not checked
+    assert result.output.strip().splitlines() == [
+        f"sourcescore: error: -o {tmp_path / where}: {says}"]

@@ -254,3 +254,73 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+# --- faults while a plugin loads: they happen before any story is checked --------------------
+
+REGISTERING = '''
+from sourcescore import hookimpl
+
+
+@hookimpl
+def sourcescore_register_rules(register):
+{body}
+'''
+
+
+def _plugin_module(tmp_path, monkeypatch, name: str, source: str) -> str:
+    """A module `name` on the path, and a rules.toml that loads it as a plugin."""
+    folder = tmp_path / "load_time"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.py").write_text(source)
+    monkeypatch.syspath_prepend(str(folder))
+    monkeypatch.setenv("PYTHONPATH", str(folder))
+    config = tmp_path / f"{name}.toml"
+    config.write_text(f'[sourcescore]\nplugins = ["{name}"]\n')
+    return str(config)
+
+
+def _check_in_a_process(config: str, *paths, timeout: float = 120) -> subprocess.CompletedProcess:
+    """The real command in its own process: standard output as a file descriptor, as a
+    pre-publish hook reads it."""
+    return subprocess.run([sys.executable, "-m", "sourcescore", "check", "--config", config,
+                           "-f", "json", *map(str, paths)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=timeout, env=__import__("os").environ)
+
+
+@pytest.mark.parametrize("where", ["import", "registration"])
+def test_a_plugin_ending_its_process_while_loading_cannot_fake_a_pass(tmp_path, monkeypatch,
+                                                                      where):
+    source = "import os\nos._exit(0)\n" if where == "import" else \
+        "import os\n" + REGISTERING.format(body="    os._exit(0)")
+    config = _plugin_module(tmp_path, monkeypatch, f"exits_at_{where}", source)
+    result = _check_in_a_process(config, *stories(tmp_path, 1))
+    assert result.returncode == 2, result.stderr
+    report = json.loads(result.stdout)
+    assert report["plugin_errors"] == [{
+        "plugin": f"exits_at_{where}", "stage": "load",
+        "message": "ended its process (exit status 0) while being loaded"}]
+    assert report["files"][0]["status"] == "ok" and report["files"][0]["score"] is not None
+
+
+def test_a_plugin_hanging_at_import_is_stopped_by_the_plugin_time_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCESCORE_PLUGIN_TIMEOUT", "1")
+    config = _plugin_module(tmp_path, monkeypatch, "hangs_at_import", "while True:\n    pass\n")
+    result = _check_in_a_process(config, *stories(tmp_path, 1), timeout=60)
+    assert result.returncode == 2
+    (problem,) = json.loads(result.stdout)["plugin_errors"]
+    assert problem["plugin"] == "hangs_at_import"
+    assert problem["message"].startswith("did not finish loading within 1 s")
+
+
+def test_what_a_plugin_prints_while_loading_never_reaches_standard_output(tmp_path,
+                                                                         monkeypatch):
+    """`this` prints the Zen of Python when imported; C-level writes go through fd 1 too."""
+    config = _plugin_module(tmp_path, monkeypatch, "prints_at_import", (
+        "import os\nprint('from python')\nos.write(1, b'from fd 1\\n')\n"
+        "import this\n" + REGISTERING.format(body="    print('from registration')")))
+    result = _check_in_a_process(config, *stories(tmp_path, 1))
+    report = json.loads(result.stdout)  # the whole of standard output is the report
+    assert report["plugin_errors"] == [] and result.returncode != 2
+    for line in ("from python", "from fd 1", "Beautiful is better", "from registration"):
+        assert line in result.stderr
