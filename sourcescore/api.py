@@ -139,11 +139,8 @@ class Checker:
                                         f"{plural(analysis.word_count, 'word')}; a story needs "
                                         f"at least {min_words} to be scored (min_words)",))
         analysis, notes = with_page_facts(analysis, meta or PageMeta(), self.config)
-        if not looks_english(analysis):
-            return FileReport(path=path, status="unsupported-language", text=analysis.text,
-                              warnings=("the text does not look like English; sourcescore's "
-                                        "rules and pipeline are English-only, so it is not "
-                                        "scored",), input=source)
+        if not looks_english(analysis, min_words):
+            return _not_english(path, analysis, source, self.config)
         verdict = judge(analysis, self.rules, self.config)
         exemptions, warnings = resolve_exemptions(directives, analysis.text, analysis.paragraphs,
                                                   self._rule_names)
@@ -187,14 +184,47 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "used take three".split())
 
 
-def looks_english(analysis: Analysis) -> bool:
-    """Function-word share: English prose runs at 40-50% (a two-line brief at 30% or more);
-    other languages far below 10%, however short."""
-    words = [w for s in analysis.sentences for w in s.lemmas if w.isalpha()]
-    if not words:
+#: Share of function words at which a stretch of text reads as English prose (English runs at
+#: 40-50%, a two-line brief at 30% or more; other languages far below 10%).
+ENGLISH_SHARE = 0.12
+#: A paragraph judged on its own must reach a higher share: a short one can hit a few words of
+#: the list by chance.
+ENGLISH_PARAGRAPH_SHARE = 0.2
+
+
+def looks_english(analysis: Analysis, min_words: int = 5) -> bool:
+    """Whether the text holds English prose: as a whole, or in paragraphs that together hold
+    at least `min_words` words. Judged per paragraph too, so padding (a hidden block of
+    invisible words, a Lorem-ipsum filler) cannot turn a story into an unscored text."""
+    words_by_paragraph: dict[int, list[str]] = {}
+    for sentence in analysis.sentences:
+        words_by_paragraph.setdefault(sentence.paragraph, []).extend(
+            w for w in sentence.lemmas if w.isalpha())
+    words = [w for paragraph in words_by_paragraph.values() for w in paragraph]
+    if not words or _english_share(words) >= ENGLISH_SHARE:
         return True
-    share = sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
-    return share >= 0.12
+    english = sum(len(paragraph) for paragraph in words_by_paragraph.values()
+                  if _english_share(paragraph) >= ENGLISH_PARAGRAPH_SHARE)
+    return english >= max(min_words, 12)
+
+
+def _english_share(words: list[str]) -> float:
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+
+
+def _not_english(path: str, analysis: Analysis, source: InputInfo, config: Config
+                 ) -> FileReport:
+    """Not scored; and, from `unsupported_language_error_words` words on, an error (exit 2):
+    a long text that cannot be judged must not pass a gate unnoticed."""
+    limit = config.general.unsupported_language_error_words
+    if limit and analysis.word_count >= limit:
+        return FileReport(path=path, status="error", input=source, error=(
+            f"{path}: {plural(analysis.word_count, 'word')} and none of it looks like English; "
+            "sourcescore's rules are English-only, so it cannot be scored "
+            f"(unsupported_language_error_words = {limit})"))
+    return FileReport(path=path, status="unsupported-language", text=analysis.text,
+                      warnings=("the text does not look like English; sourcescore's rules and "
+                                "pipeline are English-only, so it is not scored",), input=source)
 
 
 def _unscored(path: str, prepared: Prepared | Exception) -> FileReport:

@@ -88,6 +88,9 @@ class GeneralSettings:
     extend_exclude: tuple[str, ...] = ()
     #: a text of fewer words is too short to judge: status `too-short`, no score
     min_words: Annotated[int, Interval(ge=1)] = 5
+    #: a text of at least this many words in which no stretch reads as English is an error
+    #: (exit 2), not an unscored pass; 0: never
+    unsupported_language_error_words: Annotated[int, Interval(ge=0)] = 150
 
 
 @dataclass(frozen=True)

@@ -348,3 +348,37 @@ def test_a_bad_o_is_one_line_and_exit_2_before_anything_is_checked(runner, tmp_p
     assert result.exit_code == 2 and not checked
     assert result.output.strip().splitlines() == [
         f"sourcescore: error: -o {tmp_path / where}: {says}"]
+
+
+# --- the language gate cannot be switched off by padding -----------------------------------------
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed eiusmod tempor "
+         "incididunt ut labore et dolore magna aliqua. ")
+
+
+@pytest.mark.parametrize("name, padded", [
+    ("held.txt", lambda story: story + "\n\n" + LOREM * 300 + "\n"),
+    ("held.md", lambda story: story + "\n\n<div hidden>\n\n" + LOREM * 300 + "\n\n</div>\n"),
+])
+def test_padding_a_story_with_other_words_does_not_stop_it_being_scored(runner, tmp_path,
+                                                                         name, padded):
+    story = SEEDS[2].read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(padded(story), encoding="utf-8")
+    result = check(runner, str(path), "-f", "json")
+    file = json.loads(result.output)["files"][0]
+    assert file["status"] == "ok" and file["score"] is not None
+
+
+def test_a_long_text_with_no_english_in_it_is_an_error_not_a_pass(runner, tmp_path):
+    path = tmp_path / "padding.txt"
+    path.write_text(LOREM * 30, encoding="utf-8")
+    result = check(runner, str(path), "-f", "json")
+    file = json.loads(result.output)["files"][0]
+    assert result.exit_code == 2 and file["status"] == "error"
+    assert "none of it looks like English" in file["error"]
+    config = tmp_path / "rules.toml"
+    config.write_text("[sourcescore]\nunsupported_language_error_words = 0\n")
+    result = check(runner, str(path), "-f", "json", "--config", str(config))
+    assert result.exit_code == 0
+    assert json.loads(result.output)["files"][0]["status"] == "unsupported-language"
