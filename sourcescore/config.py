@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import math
 import os
+import re
 import sys
 import typing
 from collections.abc import Mapping
@@ -139,11 +140,22 @@ def find_config(explicit: str | None = None, start: Path | None = None) -> Path 
     return None
 
 
+#: A `[tool.sourcescore]` (or `[[tool.sourcescore...`) header, for a file that does not parse.
+_TOOL_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*tool[ \t]*\.[ \t]*sourcescore\b", re.M)
+
+
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures sourcescore. One that does not parse but names
+    `tool.sourcescore` counts (loading it then reports the TOML error): its settings must not
+    be dropped in silence for the defaults."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-        return False  # not ours to judge unless it holds our table
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # not ours to judge
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return _TOOL_TABLE.search(text) is not None
     return isinstance(data.get("tool"), dict) and "sourcescore" in data["tool"]
 
 

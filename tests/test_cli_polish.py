@@ -107,6 +107,19 @@ def test_pyproject_configures_and_rules_toml_wins_beside_it(runner, stories, mon
     assert report["config"].endswith("rules.toml")
 
 
+def test_a_broken_pyproject_with_our_table_is_one_line_and_exit_2(runner, stories,
+                                                                 monkeypatch):
+    """A TOML error anywhere in the file must not drop [tool.sourcescore] for the defaults."""
+    monkeypatch.chdir(stories)
+    monkeypatch.delenv("SOURCESCORE_CONFIG", raising=False)
+    (stories / "pyproject.toml").write_text(
+        '[project]\nname = "desk\n\n[tool.sourcescore]\nfail_under = 90\n', encoding="utf-8")
+    result = runner.invoke(cli, ["check", ".", "-f", "json"])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("sourcescore: error: ") and "pyproject.toml: invalid TOML" in line
+
+
 def test_statistics_and_quiet(runner, stories):
     result = runner.invoke(cli, ["check", str(stories), "-f", "concise", "--statistics", "-q",
                                  "--fail-under", "60"])
