@@ -8,6 +8,7 @@ spaCy is imported only by `check`, so `--help`, `rules`, `explain` and `plugins`
 from __future__ import annotations
 
 import difflib
+import math
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -63,6 +64,21 @@ class _FormatOption(click.Option):
         return record[0], f"Report format (default: full). {listed}."
 
 
+class _Finite(click.FloatRange):
+    """A number within bounds, and a real one: `nan` compares false with every bound, so
+    click's FloatRange lets it through (`--fail-under nan` would turn the gate off)."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+#: The longest time limit an option takes: a day (larger ones overflow the timers).
+MAX_SECONDS = 86_400.0
+
+
 @click.group(cls=_Group, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="sourcescore")
 def cli() -> None:
@@ -76,7 +92,7 @@ def cli() -> None:
               envvar="SOURCESCORE_OUTPUT_FORMAT", help="Report format.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None,
+@click.option("--fail-under", type=_Finite(0, 100), default=None,
               help="Exit 1 when an article scores below this (overrides the configuration).")
 @click.option("--select", default="", help="Comma-separated rule codes or prefixes to run.")
 @click.option("--ignore", default="", help="Comma-separated rule codes or prefixes to skip.")
@@ -201,10 +217,10 @@ def plugins() -> None:
 @click.option("--max-bytes", default=None, type=click.IntRange(1),
               help="Largest request body accepted (413 beyond; default: the configuration's "
                    "max_bytes, 2,000,000).")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+@click.option("--timeout", default=30.0, show_default=True, type=_Finite(0.1, MAX_SECONDS),
               help="Seconds one check may take (503 beyond; the worker is replaced).")
 @click.option("--client-timeout", default=30.0, show_default=True,
-              type=click.FloatRange(min=0.1),
+              type=_Finite(0.1, MAX_SECONDS),
               help="Seconds a client has to send its whole request (slow clients are cut off).")
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another name clients may reach the server by (the Host header); "

@@ -29,7 +29,7 @@ from pydantic import TypeAdapter, ValidationError
 from sourcescore.errors import ConfigError
 from sourcescore.exemptions import plain_text_pattern
 from sourcescore.model import GENRES, SEVERITIES
-from sourcescore.options import NonNegative, PositiveCount
+from sourcescore.options import PositiveCount, Seconds
 from sourcescore.rules import unknown_code_message
 
 if sys.version_info >= (3, 11):
@@ -58,10 +58,10 @@ class GeneralSettings:
     select: tuple[str, ...] = ()  #: run only these rule codes or prefixes (empty: all)
     ignore: tuple[str, ...] = ()  #: never run these rule codes or prefixes
     rule_errors_fail: bool = True  #: a rule that crashes makes the exit code 2
-    rule_timeout: NonNegative = 10.0  #: seconds one rule may run on one article (0: no limit)
+    rule_timeout: Seconds = 10.0  #: seconds one rule may run on one article (0: no limit)
     #: seconds the whole check of one file may take, reading to rules (0: no limit); the command
     #: line and the server enforce it by checking in a worker process they can stop
-    file_timeout: NonNegative = 60.0
+    file_timeout: Seconds = 60.0
     #: largest input file (bytes) read; larger files, and standard input beyond it, are refused
     max_bytes: PositiveCount = 2_000_000
     #: load every installed plugin (the `sourcescore` entry-point group); false pins the run to

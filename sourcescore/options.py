@@ -39,6 +39,9 @@ def _compiles(pattern: str) -> str:
 Positive = Annotated[float, Gt(0)]
 #: A number at or above zero: a weight, a smoothing prior.
 NonNegative = Annotated[float, Ge(0)]
+#: A time limit in seconds: 0 (no limit) up to a day. Larger values overflow the timers that
+#: enforce them (`setitimer`, `Connection.poll`), so they are refused when the file loads.
+Seconds = Annotated[float, Interval(ge=0, le=86_400)]
 #: A share, between 0 and 1 inclusive.
 Share = Annotated[float, Interval(ge=0, le=1)]
 #: A count at or above zero.

@@ -64,7 +64,7 @@ class Service:
         self.checker = checker
         self.pipeline = pipeline
         self.limits = limits
-        #: Host header values (name:port) accepted; empty accepts any (a wildcard bind)
+        #: Host header values (name:port) accepted; see `host_accepted`
         self.hosts = hosts
 
     def rules(self) -> list[dict[str, Any]]:
@@ -179,7 +179,7 @@ class Handler(BaseHTTPRequestHandler):
         """A request from somewhere it should not come from: a Host this server was not bound
         as (DNS rebinding), or a web page of another origin (a cross-site POST)."""
         host = (self.headers.get("Host") or "").strip().lower()
-        if self.service.hosts and host not in self.service.hosts:
+        if not host_accepted(host, self.service.hosts, self.server.server_address):
             return HTTPError(HTTPStatus.FORBIDDEN, f"Host {host[:100]!r} is not this server "
                              "(it answers as 127.0.0.1, localhost or its --allow-host names)")
         origin = self.headers.get("Origin")
@@ -302,14 +302,34 @@ WILDCARDS = ("", "0.0.0.0", "::")
 
 
 def accepted_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The Host header values a server bound to `host:port` answers to. Bound to every address,
-    it cannot know its names, so it accepts any unless `extra` names are given."""
-    if host in WILDCARDS and not extra:
-        return frozenset()
-    bound = f"[{host}]" if ":" in host and not host.startswith("[") else host
-    names = {*LOOPBACK_NAMES, bound.lower(), *(name.lower() for name in extra)}
+    """The Host header names a server bound to `host:port` answers to: the loopback names, the
+    address it is bound to and the `--allow-host` names. A server bound to every address
+    (0.0.0.0) also answers to any IP address of its port (`host_accepted`), never to another
+    name: a name is what a DNS rebinding page controls."""
+    names = {*LOOPBACK_NAMES, *(name.lower() for name in extra)}
+    if host not in WILDCARDS:
+        names.add(f"[{host}]" if ":" in host and not host.startswith("[") else host)
     return frozenset(n for name in names for n in (f"{name}:{port}", name if port == 80 else ""))\
         - {""}
+
+
+def host_accepted(header: str, hosts: frozenset[str], bound: tuple) -> bool:
+    """Whether a request's Host header names this server: one of `hosts`, or, on a wildcard
+    bind, an IP address literal with the server's port."""
+    if header in hosts:
+        return True
+    if str(bound[0]) not in WILDCARDS:
+        return False
+    import ipaddress
+
+    address, _, port = header.rpartition(":") if not header.endswith("]") else (header, "", "")
+    if not address or port != str(bound[1]):
+        return False
+    try:
+        ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def is_loopback(host: str) -> bool:

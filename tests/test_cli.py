@@ -189,3 +189,15 @@ def test_text_formats_list_the_most_severe_findings_first(runner, tmp_path):
                  if "[warning]" in line or "[suggestion]" in line]
         assert codes == ["SRC302", "SRC401"], (fmt, result.output)  # warning before suggestion
     assert "confidence: 80%" in runner.invoke(cli, ["check", str(story), "-f", "full"]).output
+
+
+@pytest.mark.parametrize("args", [
+    ["check", SEED, "--fail-under", "nan"],
+    ["serve", "--timeout", "nan"], ["serve", "--timeout", "inf"],
+    ["serve", "--client-timeout", "nan"], ["serve", "--timeout", "1e9"],
+])
+def test_numbers_that_are_not_finite_or_overflow_a_timer_are_usage_errors(runner, args):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("sourcescore: error: ")

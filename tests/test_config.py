@@ -103,3 +103,11 @@ def test_bad_severity(tmp_path, registry):
 def test_options_reach_the_rule(tmp_path, registry):
     config = load_config(write(tmp_path, "[rules.SRC103]\nmax_share = 0.9\n"), registry)
     assert config.rules["SRC103"].options.max_share == 0.9
+
+
+@pytest.mark.parametrize("setting", ["file_timeout = 2147484.0", "rule_timeout = 1e12",
+                                     "rule_timeout = nan", "file_timeout = inf"])
+def test_time_limits_that_would_overflow_their_timers_are_refused(tmp_path, registry, setting):
+    path = write(tmp_path, f"[sourcescore]\n{setting}\n")
+    with pytest.raises(ConfigError, match=setting.split()[0]):
+        load_config(path, registry)

@@ -105,6 +105,24 @@ def test_requests_from_elsewhere_are_refused(server, headers):
     assert status == 403, answer
 
 
+@pytest.mark.parametrize("bind", ["0.0.0.0", "::", "127.0.0.1"])
+def test_binding_every_address_keeps_the_host_check(bind):
+    """On 0.0.0.0 the server answers to its loopback names, any IP address of its port and the
+    --allow-host names; never to another name, which is what DNS rebinding uses."""
+    from sourcescore.server import accepted_hosts, host_accepted
+
+    hosts = accepted_hosts(bind, 8765, ("desk.example",))
+    bound = (bind, 8765)
+    assert host_accepted("localhost:8765", hosts, bound)
+    assert host_accepted("desk.example:8765", hosts, bound)
+    assert not host_accepted("evil.example:8765", hosts, bound)
+    assert not host_accepted("", hosts, bound)
+    wildcard = bind != "127.0.0.1"
+    assert host_accepted("192.0.2.7:8765", hosts, bound) is wildcard
+    assert host_accepted("[2001:db8::1]:8765", hosts, bound) is wildcard
+    assert not host_accepted("192.0.2.7:9999", hosts, bound)
+
+
 def test_the_server_s_own_page_may_post(server):
     origin = f"http://127.0.0.1:{server.port}"
     status, _, _ = server.request("POST", "/check", SEED.encode(),
