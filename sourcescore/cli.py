@@ -7,6 +7,7 @@ spaCy is imported only by `check`, so `--help`, `rules`, `explain` and `plugins`
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import sys
@@ -94,8 +95,10 @@ def cli() -> None:
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")
 @click.option("--fail-under", type=_Finite(0, 100), default=None,
               help="Exit 1 when an article scores below this (overrides the configuration).")
-@click.option("--select", default="", help="Comma-separated rule codes or prefixes to run.")
-@click.option("--ignore", default="", help="Comma-separated rule codes or prefixes to skip.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Rule codes, code prefixes or names to run (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Rule codes, code prefixes or names to skip (comma-separated; repeatable).")
 @click.option("--against", "references", multiple=True, type=click.Path(dir_okay=True),
               help="Reference copy (a wire story, a release, a folder of them) to check "
                    "dropped credits against; repeat for more.")
@@ -125,19 +128,32 @@ def cli() -> None:
 @click.option("--server", default=None, metavar="URL", envvar="SOURCESCORE_SERVER",
               help="Check through a running `sourcescore serve` (http://127.0.0.1:8765): no "
                    "pipeline loading; the server's configuration scores.")
-def check(exit_zero: bool, select: str, ignore: str, **options) -> None:
+def check(exit_zero: bool, select: tuple[str, ...], ignore: tuple[str, ...], **options) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from sourcescore.run import CheckOptions, codes
     from sourcescore.run import check as run_check
 
     options["exclude"] = tuple(options["exclude"]) or None  # none given: the configuration's
     try:
-        status = run_check(CheckOptions(select=codes(select), ignore=codes(ignore), **options))
+        status = run_check(CheckOptions(select=codes(select), ignore=codes(ignore),
+                                        exit_zero=exit_zero, **options))
     except SourcescoreError as exc:
         _die(str(exc))
-    if exit_zero and status == ExitStatus.FAILED:
-        status = ExitStatus.OK
+    except BrokenPipeError:
+        _reader_gone()
     sys.exit(int(status))
+
+
+def _reader_gone() -> NoReturn:
+    """Standard output's reader stopped reading (`check stories/ | head -1`): stop quietly, as
+    ruff does, with no message and no traceback when Python flushes at exit. Not every file
+    was reported, so the run has not passed: exit 2."""
+    import os
+
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(int(ExitStatus.ERROR))
 
 
 @cli.command(context_settings=CONTEXT)

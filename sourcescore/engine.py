@@ -49,19 +49,25 @@ class Settled:
 
 
 def active_rules(rules, config: Config, select=(), ignore=()) -> list[Rule]:
-    """Rules to run: enabled in the config, and allowed by select/ignore (codes or prefixes)."""
+    """Rules to run: enabled in the config, and allowed by select/ignore (codes, code prefixes
+    or rule names)."""
     select = tuple(select) or config.general.select
     ignore = tuple(ignore) + config.general.ignore
     chosen = []
     for rule in rules:
-        if select and not any(rule.code.startswith(s.upper()) for s in select):
+        if select and not any(selects(s, rule) for s in select):
             continue
-        if any(rule.code.startswith(i.upper()) for i in ignore):
+        if any(selects(i, rule) for i in ignore):
             continue
         if rule.code in config.rules and not _enabled_anywhere(config, rule.code):
             continue
         chosen.append(rule)
     return chosen
+
+
+def selects(selector: str, rule: Rule) -> bool:
+    """Whether a --select/--ignore value names `rule`: its code, a prefix of it, or its name."""
+    return rule.code.startswith(selector.upper()) or selector.lower() == rule.name
 
 
 def _enabled_anywhere(config: Config, code: str) -> bool:

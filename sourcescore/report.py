@@ -282,6 +282,18 @@ def rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
+def under_threshold(score: float | None, threshold: float) -> bool:
+    """Whether a score fails `fail_under`: the score as reports show it (`rounded`), so what is
+    printed is what was compared. A threshold of 0 fails nothing."""
+    shown = rounded(score)
+    return threshold > 0 and shown is not None and shown < threshold
+
+
+def threshold_failure(score: float, threshold: float) -> str:
+    """The words for a score under `fail_under`, with the score as it was compared."""
+    return f"scored {rounded(score):g}, under fail_under {threshold:g}"
+
+
 
 def file_report_from_dict(data: dict[str, Any], text: str = "") -> FileReport:
     """Rebuild a `FileReport` from its JSON form (the inverse of `to_dict`, `text` aside:

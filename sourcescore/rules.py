@@ -23,7 +23,8 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 def unknown_code_message(code: str, known: list[str]) -> str:
     """The message for a rule code (or prefix) that names no registered rule."""
-    close = difflib.get_close_matches(code.upper(), known, n=1)
+    close = difflib.get_close_matches(code.upper(), known, n=1) or \
+        difflib.get_close_matches(code.lower(), known, n=1)
     return f"unknown rule code {code!r}" + (f"; did you mean {close[0]}?" if close else "")
 
 

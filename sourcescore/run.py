@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from sourcescore.errors import ExitStatus, SourcescoreError
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import SEVERITY_RANK, FileReport, Report
+from sourcescore.report import SEVERITY_RANK, FileReport, Report, threshold_failure, under_threshold
 from sourcescore.ruletools import plural
 from sourcescore.textio import printable
 
@@ -54,11 +54,15 @@ class CheckOptions:
     extend_exclude: tuple[str, ...] = ()
     statistics: bool = False
     quiet: bool = False
+    exit_zero: bool = False  #: a failed check exits 0 (errors still exit 2)
 
 
-def codes(value: str) -> tuple[str, ...]:
-    """Rule codes from a comma-separated option value."""
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+def codes(values: str | tuple[str, ...]) -> tuple[str, ...]:
+    """Rule codes, prefixes or names from an option given once or more, each value
+    comma-separated (`--select SRC302 --select SRC402,loaded-verbs`)."""
+    given = (values,) if isinstance(values, str) else values
+    return tuple(dict.fromkeys(c.strip() for value in given for c in value.split(",")
+                               if c.strip()))
 
 
 def check(options: CheckOptions) -> ExitStatus:
@@ -108,9 +112,12 @@ def _local_checker(options: CheckOptions) -> Checker:
     checker = Checker(options.config_path, select=options.select, ignore=options.ignore)
     from sourcescore.rules import unknown_code_message
 
-    known = checker.plugins.rules.codes()
+    from sourcescore.engine import selects
+
+    rules = list(checker.plugins.rules)
     for code in (*options.select, *options.ignore):
-        if not any(k.startswith(code) for k in known):
+        if not any(selects(code, rule) for rule in rules):
+            known = [r.code for r in rules] + [r.name for r in rules]
             raise SourcescoreError(f"--select/--ignore: {unknown_code_message(code, known)}")
     return checker
 
@@ -186,10 +193,10 @@ def _write(fmt: OutputFormat, checker: Checker | RemoteChecker, reports: Iterato
             if reason:
                 failures.append(reason)
         if failures and not fmt.machine:
-            out.write(_failure_summary(failures))
+            out.write(_failure_summary(failures, options.exit_zero))
         if options.statistics:
             (sys.stderr if fmt.machine else out).write(statistics(counted, threshold))
-    return status
+    return ExitStatus.OK if options.exit_zero and status == ExitStatus.FAILED else status
 
 
 def statistics(files: list[FileReport], threshold: float) -> str:
@@ -209,8 +216,8 @@ def statistics(files: list[FileReport], threshold: float) -> str:
     lines.append(f"  {plural(len(files), 'file')}, {len(scored)} scored" +
                  (f" (mean {sum(scored) / len(scored):.0f}: {summary})" if scored else ""))
     if threshold > 0:
-        lines.append(f"  {sum(1 for s in scored if s < threshold)} under fail_under "
-                     f"{threshold:g}")
+        under = sum(1 for score in scored if under_threshold(score, threshold))
+        lines.append(f"  {under} under fail_under {threshold:g}")
     return "\n".join(lines) + "\n"
 
 
@@ -220,8 +227,8 @@ def failure_reason(file: FileReport, threshold: float, config: Config) -> str | 
     if file.status != "ok":
         return None
     why = []
-    if threshold > 0 and file.score is not None and file.score < threshold:
-        why.append(f"scored {file.score:.0f}, under fail_under {threshold:g}")
+    if file.score is not None and under_threshold(file.score, threshold):
+        why.append(threshold_failure(file.score, threshold))
     level = config.general.fail_level
     serious = [f for f in file.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
     if serious:
@@ -231,8 +238,9 @@ def failure_reason(file: FileReport, threshold: float, config: Config) -> str | 
     return f"{printable(file.path)} {' and '.join(why)}" if why else None
 
 
-def _failure_summary(failures: list[str]) -> str:
-    lines = [f"sourcescore: the check failed (exit 1): {plural(len(failures), 'file')}"]
+def _failure_summary(failures: list[str], exit_zero: bool = False) -> str:
+    status = "exit 0: --exit-zero" if exit_zero else "exit 1"
+    lines = [f"sourcescore: the check failed ({status}): {plural(len(failures), 'file')}"]
     lines += [f"  {reason}" for reason in failures]
     return "\n".join(lines) + "\n"
 
@@ -264,7 +272,7 @@ def _render(fmt: OutputFormat, report: Report, out: TextIO, options: RenderOptio
     line and exit 2, never a traceback or a silent exit 0."""
     try:
         fmt.render(report, out, options)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, BrokenPipeError):  # a reader that stopped reading: see cli
         raise
     except BaseException as exc:  # noqa: BLE001 - see the docstring
         from sourcescore.engine import failure_of
@@ -388,7 +396,7 @@ def file_status(file: FileReport, threshold: float, config: Config) -> ExitStatu
     """A file's part of the exit status: 2 unreadable or a rule failed, 1 failed the check."""
     if file.status == "error" or (file.errors and config.general.rule_errors_fail):
         return ExitStatus.ERROR
-    failed = (threshold > 0 and file.score is not None and file.score < threshold) or any(
+    failed = under_threshold(file.score, threshold) or any(
         SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.general.fail_level]
         for f in file.findings)
     return ExitStatus.FAILED if failed else ExitStatus.OK

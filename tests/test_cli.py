@@ -201,3 +201,50 @@ def test_numbers_that_are_not_finite_or_overflow_a_timer_are_usage_errors(runner
     assert result.exit_code == 2
     (line,) = result.output.strip().splitlines()
     assert line.startswith("sourcescore: error: ")
+
+
+def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
+    """`check seeds/ | head -1`: no 'output format failed' line, no traceback."""
+    import subprocess
+    import sys
+
+    command = f"{sys.executable} -m sourcescore check {ROOT / 'seeds'} -f full | head -1"
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=300)
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr == ""
+    assert result.returncode == 2  # not every file was reported: not a pass
+
+
+def test_the_failure_line_prints_the_score_that_was_compared(runner):
+    report = json.loads(run(runner, "check", SEED, "-f", "json").output)
+    score = report["files"][0]["score"]
+    threshold = int(score) + 1  # just above the score, whatever its decimals
+    result = run(runner, "check", SEED, "--fail-under", str(threshold))
+    assert result.exit_code == 1
+    assert f"scored {score:g}, under fail_under {threshold}" in result.output
+    zero = run(runner, "check", SEED, "--fail-under", str(threshold), "--exit-zero")
+    assert zero.exit_code == 0 and "the check failed (exit 0: --exit-zero)" in zero.output
+    assert "(exit 1)" not in zero.output
+
+
+def test_github_annotations_make_a_score_under_fail_under_an_error(runner):
+    report = json.loads(run(runner, "check", SEED, "-f", "json").output)
+    score = report["files"][0]["score"]
+    result = run(runner, "check", SEED, "-f", "github", "--fail-under", str(int(score) + 1))
+    (line,) = [line for line in result.output.splitlines() if "title=sourcing score" in line]
+    assert line.startswith("::error ")
+    assert f"scored {score:g}, under fail_under {int(score) + 1}" in line
+    passing = run(runner, "check", SEED, "-f", "github", "--fail-under", "1")
+    assert "::notice " in passing.output and "title=sourcing score" in passing.output
+
+
+def test_select_is_repeatable_and_takes_rule_names(runner):
+    def ran(*args):
+        report = json.loads(run(runner, "check", SEED, "-f", "json", *args).output)
+        return sorted(r["code"] for r in report["files"][0]["rules"])
+    assert ran("--select", "SRC302", "--select", "SRC402") == ["SRC302", "SRC402"]
+    assert ran("--select", "vague-attribution,SRC402") == ["SRC302", "SRC402"]
+    assert "SRC302" not in ran("--ignore", "vague-attribution")
+    unknown = run(runner, "check", SEED, "--select", "vague-atribution")
+    assert unknown.exit_code == 2 and "did you mean vague-attribution?" in unknown.output

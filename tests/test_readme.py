@@ -56,3 +56,21 @@ def test_readme_github_actions_step_runs_as_written(runner, tmp_path, monkeypatc
     result = runner.invoke(cli, args[1:])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1].startswith("::notice file=stories/story.txt")
+
+
+def test_every_against_example_checks_only_the_story_it_means():
+    """`--against A B` would check B as a story: every reference needs its own --against."""
+    import shlex
+
+    from sourcescore.cli import check
+
+    texts = README + (ROOT / "seeds" / "README.md").read_text(encoding="utf-8")
+    examples = [" ".join(m.split()) for m in
+                re.findall(r"sourcescore check [^`\n]*(?:\n[^`\n#]*)?--against[^`\n]*(?:\n[^`#]"
+                           r"[^`\n]*)?", texts)]
+    assert len(examples) >= 2
+    for example in examples:
+        words = shlex.split(example.split("#")[0])[2:]
+        context = check.make_context("check", words)
+        assert len(context.params["paths"]) == 1, example
+        assert context.params["references"], example

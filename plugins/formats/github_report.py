@@ -5,7 +5,8 @@ One line per finding::
     ::warning file=story.md,line=3,col=12,endLine=3,endColumn=30,title=SRC302 vague-attribution::…
 
 Severity maps error -> `error`, warning -> `warning`, suggestion -> `notice`. Each file ends with
-a `notice` carrying its sourcing score; an unreadable file or a crashed rule is an `error`.
+a `notice` carrying its sourcing score, or an `error` naming the score and `fail_under` when it
+scores under that; an unreadable file or a crashed rule is an `error`.
 Values are escaped as the workflow-command syntax requires (`%`, CR and LF everywhere; `:` and
 `,` inside properties), so a quotation in a message cannot break the line, and every other
 control character (ESC, which a log renders) is written as a visible escape.
@@ -17,7 +18,7 @@ from typing import TextIO
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import Report, rounded
+from sourcescore.report import Report, rounded, threshold_failure, under_threshold
 from sourcescore.textio import printable
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -39,8 +40,12 @@ def render_github(report: Report, out: TextIO, options: RenderOptions) -> None:
         if file.status == "error":
             out.write(_command("error", {"file": file.path, "title": "sourcescore"},
                                file.error or "unreadable"))
+        elif file.score is not None and under_threshold(file.score, options.fail_under):
+            out.write(_command("error", {"file": file.path, "title": "sourcing score"},
+                               f"sourcing score {rounded(file.score):g}/100: "
+                               f"{threshold_failure(file.score, options.fail_under)}"))
         else:
-            score = "n/a" if file.score is None else f"{rounded(file.score):.0f}/100"
+            score = "n/a" if file.score is None else f"{rounded(file.score):g}/100"
             out.write(_command("notice", {"file": file.path, "title": "sourcing score"},
                                f"sourcing score {score} ({file.status})"))
 

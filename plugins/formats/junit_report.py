@@ -20,7 +20,14 @@ from typing import TextIO
 
 from sourcescore import hookimpl
 from sourcescore.formats import OutputFormat, RenderOptions
-from sourcescore.report import SEVERITY_RANK, FileReport, Report
+from sourcescore.report import (
+    SEVERITY_RANK,
+    FileReport,
+    Report,
+    rounded,
+    threshold_failure,
+    under_threshold,
+)
 from sourcescore.textio import xml_safe
 
 
@@ -54,10 +61,9 @@ def _suite(file: FileReport, options: RenderOptions) -> ET.Element:
         _element(case, "error", message=file.error or "unreadable")
     if file.score is not None:
         case = _element(suite, "testcase", classname=file.path, name="score")
-        if options.fail_under > 0 and file.score < options.fail_under:
-            _element(case, "failure", f"{file.score:.2f} < {options.fail_under:g}",
-                     type="score", message=f"sourcing score {file.score:.0f} is under "
-                                           f"{options.fail_under:g} (fail_under)")
+        if under_threshold(file.score, options.fail_under):
+            _element(case, "failure", f"{rounded(file.score):g} < {options.fail_under:g}",
+                     type="score", message=threshold_failure(file.score, options.fail_under))
     errors = {e.code: e.message for e in file.errors}
     for rule in file.rules:
         case = _element(suite, "testcase", classname=file.path, name=f"{rule.code} {rule.name}")
