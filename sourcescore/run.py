@@ -110,9 +110,8 @@ def _local_checker(options: CheckOptions) -> Checker:
     from sourcescore.api import Checker
 
     checker = Checker(options.config_path, select=options.select, ignore=options.ignore)
-    from sourcescore.rules import unknown_code_message
-
     from sourcescore.engine import selects
+    from sourcescore.rules import unknown_code_message
 
     rules = list(checker.plugins.rules)
     for code in (*options.select, *options.ignore):
