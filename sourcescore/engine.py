@@ -19,6 +19,7 @@ import threading
 import traceback
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sourcescore.config import Config, RuleSettings
 from sourcescore.model import SEVERITIES, Analysis, Flag, RuleOutcome
@@ -158,9 +159,7 @@ class Failure:
 
 def _run(rule: Rule, analysis: Analysis, config: Config,
          settings: RuleSettings) -> tuple[RuleOutcome | None, Failure | None]:
-    # A copy per rule: a rule that rebinds the analysis's fields (frozen dataclasses can be
-    # forced) changes only its own view. The containers inside are tuples and read-only maps.
-    view = copy.copy(analysis)
+    view = _view_for(rule, analysis)
     try:
         with _time_limit(config.general.rule_timeout), contextlib.redirect_stdout(sys.stderr):
             outcome = rule.check(view, settings.options)
@@ -175,6 +174,22 @@ def _run(rule: Rule, analysis: Analysis, config: Config,
     if problem:
         return None, Failure(f"returned an invalid result: {problem}")
     return outcome, None
+
+
+def _view_for(rule: Rule, analysis: Analysis) -> Analysis:
+    """What a rule reads. A built-in rule gets a shallow copy: rebinding a field (frozen
+    dataclasses can be forced) changes only its own view. A third-party rule gets a deep copy,
+    parse included, so nothing it changes inside (an attribution forced writable, the
+    reference index, a token's attributes) reaches the rules after it."""
+    from sourcescore.plugins import BUILTIN_PLUGINS
+
+    if rule.plugin in BUILTIN_PLUGINS:
+        return copy.copy(analysis)
+    memo: dict[int, Any] = {}
+    doc = analysis.doc
+    if doc is not None and hasattr(doc, "copy"):
+        memo[id(doc)] = doc.copy()
+    return copy.deepcopy(analysis, memo)
 
 
 def failure_of(exc: BaseException) -> Failure:

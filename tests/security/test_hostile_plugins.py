@@ -158,6 +158,31 @@ def test_a_rule_cannot_change_what_the_next_rule_reads(runner, hostile, tmp_path
     assert {r["code"]: r["score"] for r in after["rules"] if r["code"] in builtin} == builtin
 
 
+def test_a_rule_cannot_change_anything_inside_what_the_next_rule_reads(runner, hostile):
+    """Inside the analysis: the reference index's list, a forced attribution, the parse."""
+    against = ("--against", str(SEEDS[1]), "--against", str(SEEDS[3]))
+    clean = run(runner, str(ROOT / "rules.toml"), SEEDS[0], args=against)
+    config = hostile("""
+        if analysis.references is not None:
+            analysis.references.units.clear()
+        for attribution in analysis.attributions:
+            object.__setattr__(attribution, "source_type", "person")
+            object.__setattr__(attribution.source, "text", "Jane Doe")
+        if analysis.doc is not None:
+            for token in analysis.doc:
+                token.lemma_ = "x"
+        return RuleOutcome(100.0)
+    """)
+    result = run(runner, config, SEEDS[0], args=against)
+    (before,) = json.loads(clean.output)["files"]
+    (after,) = json.loads(result.output)["files"]
+    assert any(f["code"] == "SRC202" for f in before["findings"])
+    builtin = {r["code"]: r["score"] for r in before["rules"]}
+    assert {r["code"]: r["score"] for r in after["rules"] if r["code"] in builtin} == builtin
+    assert [f for f in after["findings"] if f["code"] != "HOS101"] == before["findings"]
+    assert after["attributions"] == before["attributions"]
+
+
 def test_a_failing_output_format_is_one_line_and_exit_2(runner, hostile, tmp_path):
     config = hostile("return RuleOutcome(100.0)", extra='''
 
