@@ -63,14 +63,23 @@ class Checker:
         """The plugins that failed to load here, for worker processes not to load again."""
         return tuple(p.plugin for p in self.plugins.errors if p.stage == "load")
 
-    def set_references(self, texts: Iterable[tuple[str, str]]) -> None:
-        """Index reference copy (name, text) for the `--against` comparison."""
+    def set_references(self, texts: Iterable[tuple[str, str]],
+                       timeout: float = 0.0) -> list[tuple[str, str]]:
+        """Index reference copy (name, text) for the `--against` comparison. Each reference is
+        analysed under `timeout` seconds (0: no limit); returns (name, why) for those that
+        were not indexed."""
+        from sourcescore.engine import RuleTimeout, time_limit
         from sourcescore.references import ReferenceIndex
 
-        named = list(texts)
-        analyses = self.analyse_many(text for _, text in named)
-        self.references = ReferenceIndex.build(
-            (name, analysis) for (name, _), analysis in zip(named, analyses, strict=True))
+        indexed, problems = [], []
+        for name, text in texts:
+            try:
+                with time_limit(timeout, "file_timeout"):
+                    indexed.append((name, self.analyse(text)))
+            except RuleTimeout as exc:
+                problems.append((name, f"{name}: reference not indexed: {exc}"))
+        self.references = ReferenceIndex.build(indexed)
+        return problems
 
     def analyse(self, text: str) -> Analysis:
         """The shared analysis of one text (one parse)."""

@@ -126,8 +126,9 @@ class RuleTimeout(Exception):
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the body after `seconds` (SIGALRM; main thread on POSIX only, else no limit)."""
+def time_limit(seconds: float, setting: str = "rule_timeout"):
+    """Interrupt the body after `seconds` (SIGALRM; main thread on POSIX only, else no limit)
+    with a `RuleTimeout` naming the `setting` that set the limit."""
     usable = seconds > 0 and hasattr(signal, "setitimer") and \
         threading.current_thread() is threading.main_thread()
     if not usable:
@@ -135,7 +136,7 @@ def _time_limit(seconds: float):
         return
 
     def expire(signum, frame):
-        raise RuleTimeout(f"exceeded the {seconds:g} s time limit (rule_timeout)")
+        raise RuleTimeout(f"exceeded the {seconds:g} s time limit ({setting})")
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -161,7 +162,7 @@ def _run(rule: Rule, analysis: Analysis, config: Config,
          settings: RuleSettings) -> tuple[RuleOutcome | None, Failure | None]:
     view = _view_for(rule, analysis)
     try:
-        with _time_limit(config.general.rule_timeout), contextlib.redirect_stdout(sys.stderr):
+        with time_limit(config.general.rule_timeout), contextlib.redirect_stdout(sys.stderr):
             outcome = rule.check(view, settings.options)
         problem = malformed_outcome(outcome, len(analysis.text))
     except RuleTimeout as exc:

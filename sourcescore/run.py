@@ -9,6 +9,7 @@ status is the worst of the files' outcomes (`file_status`).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
 import sys
@@ -79,12 +80,15 @@ def check(options: CheckOptions) -> ExitStatus:
         checker = RemoteChecker(options.server, local)
     fmt = _output_format(checker, options)
     policy = _read_policy(local.config, options)
+    refused: list[FileReport] = []
     if options.references:
-        local.set_references(_reference_texts(options.references, policy))
+        refused = _index_references(local, options.references, policy)
     sources = _sources(options.paths, options.stdin_filename, policy)
     from sourcescore.inputs import read_inputs
 
     reports = _reports(checker, read_inputs(sources, policy), options)
+    if refused:
+        reports = itertools.chain(refused, reports)
     if _show_progress(fmt, options, len(sources)):
         reports = _with_progress(reports, len(sources))
     return _write(fmt, checker, reports, options)
@@ -320,13 +324,23 @@ def _sources(paths: tuple[str, ...], stdin_filename: str | None, policy: ReadPol
     return sources
 
 
-def _reference_texts(references: tuple[str, ...], policy: ReadPolicy):
+def _index_references(checker: Checker, references: tuple[str, ...], policy: ReadPolicy
+                      ) -> list[FileReport]:
+    """Index the `--against` copy, read under the same caps as stories and each analysed
+    under `file_timeout`; a reference that cannot be read or analysed is an error in its own
+    slot (exit 2), and the stories are still checked against the others."""
     from sourcescore.inputs import iter_inputs
 
+    texts, refused = [], []
     for path, text in iter_inputs(references, policy):
         if isinstance(text, Exception):
-            raise SourcescoreError(f"--against {text}")
-        yield path, text
+            refused.append(FileReport(path=path, status="error", error=f"--against {text}"))
+        else:
+            texts.append((path, text))
+    problems = checker.set_references(texts, checker.config.general.file_timeout)
+    refused += [FileReport(path=path, status="error", error=f"--against {why}")
+                for path, why in problems]
+    return refused
 
 
 def output_target(output_file: str) -> Path | None:

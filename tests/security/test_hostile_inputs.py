@@ -382,3 +382,27 @@ def test_a_long_text_with_no_english_in_it_is_an_error_not_a_pass(runner, tmp_pa
     result = check(runner, str(path), "-f", "json", "--config", str(config))
     assert result.exit_code == 0
     assert json.loads(result.output)["files"][0]["status"] == "unsupported-language"
+
+
+# --- --against copy: the same caps, limits and error slots as stories ---------------------------
+
+def test_a_reference_that_cannot_be_read_or_analysed_in_time_is_its_own_error(runner,
+                                                                              tmp_path):
+    fifo = tmp_path / "wire.fifo"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.txt"
+    huge.write_text(SEEDS[1].read_text(encoding="utf-8") * 150, encoding="utf-8")
+    config = tmp_path / "rules.toml"
+    config.write_text("[sourcescore]\nfile_timeout = 1.0\n")
+    story = _story(tmp_path)
+    import time
+
+    began = time.monotonic()
+    result = check(runner, str(story), "--config", str(config), "-f", "json",
+                   "--against", str(fifo), "--against", str(huge), "--against", str(SEEDS[3]))
+    assert time.monotonic() - began < 60
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["error", "error", "ok"]
+    assert "named pipe" in files[0]["error"] and files[0]["error"].startswith("--against ")
+    assert "exceeded the 1 s time limit (file_timeout)" in files[1]["error"]
