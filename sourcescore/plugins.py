@@ -8,11 +8,12 @@ Set `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1` to load built-ins only.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 
 import pluggy
 
@@ -127,26 +128,32 @@ def load_plugins(extra: tuple[object, ...] = (), autoload: bool | None = None,
     return plugins
 
 
-def _third_party(autoload: bool, named: tuple[str, ...]
-                 ) -> list[tuple[str, Callable[[], object], Callable[[], str]]]:
+#: A plugin to load: its name, what imports it, and what tells its version.
+Candidate = tuple[str, Callable[[], object], Callable[[], str]]
+
+
+def _third_party(autoload: bool, named: tuple[str, ...]) -> list[Candidate]:
     """(name, loader, version) for every installed plugin when autoloading, then the named
     ones (an entry point or a module to import)."""
     installed = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
     chosen = sorted(installed) if autoload else []
     chosen += [name for name in named if name not in chosen]
-    found = []
+    found: list[Candidate] = []
     for name in dict.fromkeys(chosen):
         ep = installed.get(name)
         if ep is not None:
-            found.append((name, ep.load,
-                          lambda ep=ep: ep.dist.version if ep.dist else "unknown"))
+            found.append((name, ep.load, functools.partial(_entry_point_version, ep)))
         else:
-            found.append((name, lambda name=name: importlib.import_module(name),
-                          lambda name=name: _module_version(name)))
+            found.append((name, functools.partial(importlib.import_module, name),
+                          functools.partial(_module_version, name)))
     return found
 
 
-def _probe(pm: pluggy.PluginManager, candidates) -> dict[str, str]:
+def _entry_point_version(ep: EntryPoint) -> str:
+    return ep.dist.version if ep.dist else "unknown"
+
+
+def _probe(pm: pluggy.PluginManager, candidates: list[Candidate]) -> dict[str, str]:
     """Which candidates end or hang the process that loads them (`sourcescore.probe`); the
     probe registers them on a forked copy of `pm`, so this manager is untouched."""
     def trial(plugin: object, name: str) -> None:

@@ -86,7 +86,7 @@ def check(options: CheckOptions) -> ExitStatus:
     sources = _sources(options.paths, options.stdin_filename, policy)
     from sourcescore.inputs import read_inputs
 
-    reports = _reports(checker, read_inputs(sources, policy), options)
+    reports = _reports(checker, read_inputs(sources, policy), options, local)
     if refused:
         reports = itertools.chain(refused, reports)
     if _show_progress(fmt, options, len(sources)):
@@ -145,8 +145,8 @@ def _read_policy(config: Config, options: CheckOptions) -> ReadPolicy:
                       exclude=(*exclude, *general.extend_exclude, *options.extend_exclude))
 
 
-def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
-             ) -> Iterator[FileReport]:
+def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions,
+             local: Checker) -> Iterator[FileReport]:
     """Reports for (path, text) items: through a server, on a Dask cluster, or in worker
     processes this run supervises (never in this process, so no input or plugin can hang or
     end the run; see `sourcescore.parallel`)."""
@@ -155,8 +155,8 @@ def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions
     if options.server:
         return checker.check_texts(items)
     settings = CheckerSettings(options.config_path, options.select, options.ignore,
-                               references=checker.references,
-                               skip_plugins=checker.refused_plugins())
+                               references=local.references,
+                               skip_plugins=local.refused_plugins())
     if options.scheduler:
         from sourcescore.dask import check_on_cluster
 

@@ -313,7 +313,7 @@ def accepted_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> frozens
         - {""}
 
 
-def host_accepted(header: str, hosts: frozenset[str], bound: tuple) -> bool:
+def host_accepted(header: str, hosts: frozenset[str], bound: Any) -> bool:
     """Whether a request's Host header names this server: one of `hosts`, or, on a wildcard
     bind, an IP address literal with the server's port."""
     if header in hosts:
