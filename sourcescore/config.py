@@ -187,6 +187,11 @@ def load_config(path: Path | None, registry) -> Config:
     rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
     _check_weights(name, rules)
     genres = _genre_profiles(name, data.get("genres", {}), tables, registry)
+    for genre, profile in genres.items():
+        effective = {**rules, **profile}
+        if not any(s.enabled and s.weight > 0 for s in effective.values()):
+            raise ConfigError(f"{name}: [genres.{genre}] leaves no enabled rule with a weight "
+                              f"above 0, so no {genre} story could be scored")
     return Config(general, rules, str(path) if path else None, genres)
 
 

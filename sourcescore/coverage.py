@@ -22,10 +22,11 @@ only, so it works on hand-built analyses (`sourcescore.testing`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from sourcescore.model import Analysis, Attribution, Sentence
-from sourcescore.wordtree import word_at
+from sourcescore.model import Analysis, Attribution, Sentence, Word
+from sourcescore.wordtree import dependents, remembered, word_at
 
 #: Source types that are evidence rather than a speaker.
 EVIDENCE_TYPES = frozenset({"document", "poll", "agency", "media"})
@@ -167,8 +168,11 @@ releases document documents
 def names_record(sentence: Sentence) -> bool:
     """The sentence says where its figures come from: a record as the object of "in", "on",
     "from", "according to", or as the subject of "show", "find", "include"; or it counts what a
-    document released holds (`publishes_count`)."""
-    words = sentence.words
+    document released holds (`publishes_count`). Worked out once per sentence."""
+    return remembered(sentence.words, "names_record", _names_record)
+
+
+def _names_record(words: tuple[Word, ...]) -> bool:
     if publishes_count(words):
         return True
     for word in words:
@@ -179,8 +183,8 @@ def names_record(sentence: Sentence) -> bool:
             return True
         if word.dep == "nsubj" and head.lemma in _SHOWING:
             return True
-        if any(w.head == words.index(word) and w.dep in ("relcl", "acl") and
-               w.lemma in _SHOWING for w in words):
+        if any(w.dep in ("relcl", "acl") and w.lemma in _SHOWING
+               for w in dependents(words, words.index(word))):
             return True  # "Labor Department figures ..., which showed ..."
     return False
 
@@ -199,7 +203,7 @@ def publishes_count(words) -> bool:
         if word.dep != "dobj" or not 0 <= word.head < len(words) or \
                 words[word.head].lemma not in _PUBLISHING or words[word.head].pos != "VERB":
             continue
-        if any(w.head == index and w.dep in ("nummod", "quantmod") for w in words):
+        if any(w.dep in ("nummod", "quantmod") for w in dependents(words, index)):
             return True
     return False
 
@@ -275,9 +279,7 @@ def _evidence_about(analysis: Analysis, sentence: Sentence,
         named = analysis.sentences[attribution.sentence]
         if named.paragraph in opening or _carries_over(analysis, named, sentence):
             return attribution
-        about = [w for s in analysis.sentences if s.paragraph == named.paragraph
-                 for w in s.lemmas]
-        if len(words & topic(about)) >= 3:
+        if len(words & topic(analysis.paragraph_lemmas(named.paragraph))) >= 3:
             return attribution
     return None
 
@@ -303,8 +305,10 @@ def _carries_over(analysis: Analysis, named: Sentence, sentence: Sentence) -> bo
                    for s in analysis.sentences[named.index:sentence.index])
 
 
-def topic(lemmas) -> frozenset[str]:
-    """The content words of a sentence: what it is about."""
+@functools.lru_cache(maxsize=1024)
+def topic(lemmas: tuple[str, ...]) -> frozenset[str]:
+    """The content words of a sentence or paragraph: what it is about (remembered: a
+    paragraph's is asked for once per claim it might cover)."""
     return frozenset(w for w in lemmas if w.isalpha() and len(w) > 2 and w not in _FUNCTION)
 
 

@@ -110,11 +110,13 @@ def _off(rule: Rule, settings: RuleSettings, genre: str) -> RuleResult:
 
 
 def settle(verdict: Verdict, findings: tuple[Finding, ...], config: Config) -> Settled:
-    """Fold the sub-scores; a remaining finding of severity error holds the story."""
+    """Fold the sub-scores; a remaining finding of severity error holds the story. A rule that
+    failed counts as a sub-score of 0 at its weight: a crash or a time-out can only lower the
+    score, never lift it by handing its weight to the other rules."""
     holds = tuple(f for f in findings if f.severity == "error")
     general = config.general
-    result = fold([Part(r.code, r.score, r.weight) for r in verdict.results], general.curve,
-                  general.hold_score if holds else None)
+    parts = [Part(r.code, 0.0 if r.error else r.score, r.weight) for r in verdict.results]
+    result = fold(parts, general.curve, general.hold_score if holds else None)
     kept = Counter(f.code for f in findings)
     results = tuple(replace(r, contribution=result.contributions.get(r.code),
                             findings=kept[r.code]) for r in verdict.results)
@@ -215,6 +217,8 @@ def malformed_outcome(outcome, length: int) -> str | None:
     if score is not None and (not isinstance(score, (int, float)) or isinstance(score, bool)
                               or not math.isfinite(score)):
         return f"score {score!r} is not a finite number"
+    if score is not None and not 0 <= score <= 100:
+        return f"score {score!r} is outside 0-100"
     if not isinstance(outcome.summary, str):
         return f"summary {outcome.summary!r} is not a string"
     problem = _malformed_metrics(outcome.metrics)

@@ -303,6 +303,17 @@ class Analysis:
         are anchored (a quotation running over several sentences touches each of them)."""
         return self._attributions_by("touching").get(index, ())
 
+    def paragraph_lemmas(self, index: int) -> tuple[str, ...]:
+        """The lemmas of paragraph `index`'s sentences, in order."""
+        return self._lemmas_by_paragraph.get(index, ())
+
+    @cached_property
+    def _lemmas_by_paragraph(self) -> Mapping[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = {}
+        for sentence in self.sentences:
+            found.setdefault(sentence.paragraph, []).extend(sentence.lemmas)
+        return MappingProxyType({k: tuple(v) for k, v in found.items()})
+
     # The look-up tables are tuples and read-only mappings: the engine hands each rule a shallow
     # copy of the analysis, and nothing a rule can reach may change what the next rule reads.
 

@@ -14,11 +14,12 @@ from sourcescore.model import SEVERITIES, Analysis, RuleOutcome
 #: A rule code is a prefix of capital letters claimed by one plugin and three digits: SRC101.
 #: This is the one definition; the scaffold, the hookspec and the JSON schema follow it.
 CODE_PREFIX = r"[A-Z]{2,4}"
-CODE_PATTERN = re.compile(rf"^{CODE_PREFIX}[0-9]{{3}}$")
-PREFIX_PATTERN = re.compile(rf"^{CODE_PREFIX}$")
+# \Z, not $: "$" also matches before a final newline, so "ACM\n" would pass.
+CODE_PATTERN = re.compile(rf"^{CODE_PREFIX}[0-9]{{3}}\Z")
+PREFIX_PATTERN = re.compile(rf"^{CODE_PREFIX}\Z")
 #: sourcescore's own prefix; plugins choose another.
 RESERVED_PREFIXES = ("SRC",)
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 
 
 def unknown_code_message(code: str, known: list[str]) -> str:

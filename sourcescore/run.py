@@ -8,20 +8,17 @@ status is the worst of the files' outcomes (`file_status`).
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
-import stat
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from sourcescore.errors import ExitStatus, SourcescoreError
 from sourcescore.formats import OutputFormat, RenderOptions
+from sourcescore.output import open_output, output_target
 from sourcescore.report import SEVERITY_RANK, FileReport, Report, threshold_failure, under_threshold
 from sourcescore.ruletools import plural
 from sourcescore.textio import printable
@@ -186,7 +183,7 @@ def _write(fmt: OutputFormat, checker: Checker | RemoteChecker, reports: Iterato
     counted: list[FileReport] = []
     if options.quiet:
         reports = _shown(reports, threshold, config, counted)
-    with _output(options.output_file) as out:
+    with open_output(options.output_file) as out:
         for report in _rendered(fmt, checker, reports, render, out):
             if not options.quiet:
                 counted.extend(report.files)
@@ -341,68 +338,6 @@ def _index_references(checker: Checker, references: tuple[str, ...], policy: Rea
     refused += [FileReport(path=path, status="error", error=f"--against {why}")
                 for path, why in problems]
     return refused
-
-
-def output_target(output_file: str) -> Path | None:
-    """Where `-o` writes, checked before the run so a bad path costs nothing: None for a
-    device or a FIFO (written straight to, never replaced), else the regular file's real path
-    (a symbolic link is followed, so the link stays and its target gets the report)."""
-    path = Path(output_file)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:
-        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise SourcescoreError(f"-o {output_file}: is a directory")
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        if not os.access(path, os.W_OK):
-            raise SourcescoreError(f"-o {output_file}: not writable")
-        return None
-    target = Path(os.path.realpath(path))
-    if not target.parent.is_dir():
-        raise SourcescoreError(f"-o {output_file}: directory does not exist")
-    if not os.access(target.parent, os.W_OK | os.X_OK) or \
-            (info is not None and not os.access(target, os.W_OK)):
-        raise SourcescoreError(f"-o {output_file}: permission denied")
-    return target
-
-
-@contextlib.contextmanager
-def _output(output_file: str | None) -> Iterator[TextIO]:
-    """Standard output; a device or FIFO written straight to; or a temporary file beside the
-    regular file `output_file` names, renamed over it at the end, so a reader never sees half a
-    report. Only ever renamed onto a regular file or a new path: `-o /dev/null` stays a device.
-    """
-    if output_file is None:
-        yield sys.stdout
-        return
-    target = output_target(output_file)
-    if target is None:
-        try:
-            with open(output_file, "w", encoding="utf-8") as stream:
-                yield stream
-        except OSError as exc:
-            raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
-        return
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 would hide the report from the CI user
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise SourcescoreError(f"-o {output_file}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def file_status(file: FileReport, threshold: float, config: Config) -> ExitStatus:

@@ -7,6 +7,7 @@ README lists the conventions. The templates live in `sourcescore/templates/plugi
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -45,9 +46,15 @@ def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
                                f"{prefix[:4] or 'ACM'}101)")
     if prefix in RESERVED_PREFIXES:
         raise SourcescoreError(f"code prefix {prefix} is sourcescore's own; choose another")
+    if directory.exists() and not directory.is_dir():
+        raise SourcescoreError(f"{directory}: already exists and is not a directory")
     if directory.exists() and any(directory.iterdir()):
         raise SourcescoreError(f"{directory}: already exists and is not empty")
     package = package_name(project)
+    if importlib.util.find_spec(package) is not None:
+        raise SourcescoreError(f"{package} is already an importable package (sourcescore's "
+                               "built-in rules are sourcescore_plugins); a plugin by that name "
+                               "would shadow it: choose another project name")
     values = {"project": project, "package": package, "entry_point": package, "prefix": prefix,
               "rule_name": RULE_NAME, "rule_module": RULE_MODULE,
               "sourcescore_version": __version__}

@@ -1,7 +1,7 @@
 """Reading inputs: bytes to text, and offsets to line and column.
 
-Offsets everywhere are indices into the text exactly as decoded here (UTF-8, or UTF-16 when a BOM
-says so; a leading BOM dropped). Nothing else is normalised, so `text[start:end]` is what a report
+Offsets everywhere are indices into the text exactly as decoded here (UTF-8, or UTF-16 or
+UTF-32 when a BOM says so; a leading BOM dropped). Nothing else is normalised, so `text[start:end]` is what a report
 quotes, and CRLF files keep their offsets.
 """
 
@@ -13,8 +13,11 @@ import re
 
 from sourcescore.errors import InputError
 
+#: Byte-order marks, longest first: UTF-32's little-endian mark begins with UTF-16's.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )

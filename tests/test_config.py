@@ -111,3 +111,9 @@ def test_time_limits_that_would_overflow_their_timers_are_refused(tmp_path, regi
     path = write(tmp_path, f"[sourcescore]\n{setting}\n")
     with pytest.raises(ConfigError, match=setting.split()[0]):
         load_config(path, registry)
+
+
+def test_a_genre_profile_that_turns_every_rule_off_is_refused(tmp_path, registry):
+    body = "".join(f"[genres.opinion.{rule.code}]\nenabled = false\n" for rule in registry)
+    with pytest.raises(ConfigError, match=r"\[genres.opinion\] leaves no enabled rule"):
+        load_config(write(tmp_path, body), registry)

@@ -141,3 +141,27 @@ def test_configuration_errors_exit_2_with_one_line(runner, tmp_path, body, messa
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("sourcescore: error: ") and message in lines[0]
     assert "Traceback" not in result.output
+
+
+def test_utf32_with_its_byte_order_mark_is_read_as_utf32(runner, tmp_path):
+    import codecs
+
+    path = tmp_path / "story.txt"
+    path.write_bytes(codecs.BOM_UTF32_LE + STORY.encode("utf-32-le"))
+    result, report = check(runner, str(path))
+    (file,) = report["files"]
+    assert file["status"] == "ok"
+    assert any(a["source"]["text"] == "The mayor" for a in file["attributions"])
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\u2028", "\u2029", "\r\n"])
+def test_every_kind_of_line_end_breaks_paragraphs_as_a_newline_does(line_end):
+    from sourcescore.analysis.paragraphs import split_paragraphs
+
+    lines = ["The mayor said the bridge would reopen.", "Critics disagreed.", "It rained."]
+    expected = [(p.start, p.end) for p in split_paragraphs("\n".join(lines))]
+    other = line_end.join(lines)
+    found = [(p.start, p.end) for p in split_paragraphs(other)]
+    assert [other[s:e] for s, e in found] == lines
+    if len(line_end) == 1:
+        assert found == expected

@@ -75,11 +75,29 @@ def test_built_and_installed_it_is_loaded_through_its_entry_point(package, tmp_p
     # five letters would make codes (ACMEX101) the registry refuses
     (["sourcescore-x", "--prefix", "ACMEX"], "must be 2 to 4 letters"),
     (["bad name!", "--prefix", "ACM"], "is not a usable project name"),
+    (["sourcescore-x", "--prefix", "ACM\n"], "must be 2 to 4 letters"),
+    (["plugins", "--prefix", "ACM"], "sourcescore_plugins is already an importable package"),
 ])
 def test_bad_names_are_refused_with_one_line(runner, tmp_path, args, message):
     result = runner.invoke(cli, ["new-plugin", *args, "--directory", str(tmp_path / "new")])
     assert result.exit_code == 2 and message in result.output
     assert not (tmp_path / "new").exists()
+
+
+def test_a_project_name_that_is_an_existing_file_is_one_line(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sourcescore-acme").write_text("notes")
+    result = runner.invoke(cli, ["new-plugin", "sourcescore-acme", "--prefix", "ACM"])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "sourcescore: error: sourcescore-acme: already exists and is not a directory"]
+
+
+def test_a_rule_code_with_a_trailing_newline_is_refused():
+    from sourcescore.rules import CODE_PATTERN, NAME_PATTERN
+
+    assert not CODE_PATTERN.match("ACM101\n") and CODE_PATTERN.match("ACM101")
+    assert not NAME_PATTERN.match("my-rule\n") and NAME_PATTERN.match("my-rule")
 
 
 def test_an_existing_package_is_never_overwritten(runner, package):

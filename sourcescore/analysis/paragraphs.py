@@ -12,7 +12,9 @@ from itertools import pairwise
 
 from sourcescore.model import Paragraph
 
-_LINE = re.compile(r"[^\n]*\n?")
+#: A line and its end: LF, CRLF, a lone CR (old Mac exports) or a Unicode line or paragraph
+#: separator, so a story saved any of these ways falls into the same paragraphs.
+_LINE = re.compile("[^\n\r\u2028\u2029]*(?:\r\n|[\n\r\u2028\u2029])?")
 _SENTENCE_END = tuple(".!?:\"'”’)]»")
 
 

@@ -44,7 +44,7 @@ from sourcescore.claims.minds import group_mind
 from sourcescore.claims.predictions import prediction
 from sourcescore.claims.private import private
 from sourcescore.model import Analysis, Sentence, Word
-from sourcescore.wordtree import children, depends_on, head_of, word_at
+from sourcescore.wordtree import ancestors, children, dependents, head_of, remembered, word_at
 
 ClaimKind = Literal["figure", "cause", "prediction", "group-mind", "characterisation", "private"]
 KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
@@ -144,10 +144,9 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
         return False
     if _after_a_colon_of_saying(words, at):
         return True
-    for clause in range(len(words)):
+    for clause in ancestors(words, at):
         head = head_of(words, clause)
-        if words[clause].dep in ("ccomp", "acl") and head is not None and \
-                depends_on(words, at, clause) and (
+        if words[clause].dep in ("ccomp", "acl") and head is not None and (
                     (words[head].pos == "VERB" and words[head].lemma in _HOLDING_VERBS) or
                     (words[head].pos == "NOUN" and words[head].lemma in SPEECH_NOUNS)):
             return True
@@ -157,11 +156,19 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
 def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
     """"Party leaders issued a warning: any leaked emails may be forged": what follows the
     colon is the warning, whatever the parser made of it."""
-    colon = next((i for i in range(at - 1, -1, -1) if words[i].text == ":"), None)
-    if colon is None:
-        return False
-    return any((w.pos == "NOUN" and w.lemma in _HOLDING_NOUNS) or
-               (w.pos == "VERB" and w.lemma in SPEECH_VERBS) for w in words[:colon])
+    return remembered(words, "after_a_colon_of_saying", _colons_of_saying)[at]
+
+
+def _colons_of_saying(words: tuple[Word, ...]) -> list[bool]:
+    """For each word, whether the last colon before it follows a noun or verb of saying."""
+    found, saying, current = [], False, False
+    for word in words:
+        found.append(current)
+        if word.text == ":":
+            current = saying
+        saying = saying or (word.pos == "NOUN" and word.lemma in _HOLDING_NOUNS) or \
+            (word.pos == "VERB" and word.lemma in SPEECH_VERBS)
+    return found
 
 
 #: Nouns whose content a colon can introduce: a warning, a claim, a message, a fear.
@@ -185,9 +192,9 @@ def _authors_own(sentence: Sentence, start: int) -> bool:
     for _ in range(6):
         if at is None:
             return False
-        if any(w.head == at and w.dep in ("nsubj", "nsubjpass") for w in words):
-            return any(w.head == at and w.dep == "nsubj" and w.text.lower() in ("i", "we")
-                       for w in words)
+        if any(w.dep in ("nsubj", "nsubjpass") for w in dependents(words, at)):
+            return any(w.dep == "nsubj" and w.text.lower() in ("i", "we")
+                       for w in dependents(words, at))
         at = head_of(words, at)
     return False
 
@@ -198,8 +205,8 @@ def _supposed(sentence: Sentence, start: int) -> bool:
     at = word_at(words, start)
     if at is None:
         return False
-    for clause in range(len(words)):
-        if words[clause].dep == "advcl" and depends_on(words, at, clause) and any(
+    for clause in ancestors(words, at):
+        if words[clause].dep == "advcl" and any(
                 words[m].lemma in ("if", "unless") and words[m].dep == "mark"
                 for m in children(words, clause)):
             return True

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Sentence, Word
+from sourcescore.wordtree import children, dependents, lemmas_of
 
 _SCALE = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
                     "trillion", "trillions"})
@@ -55,13 +56,13 @@ def _threshold(words: tuple[Word, ...], index: int) -> bool:
     if noun.dep == "dobj" and 0 <= noun.head < len(words):
         verb = noun.head
         return words[verb].lemma in _REQUIRE and _for_a_contest(words, verb)
-    return any(w.head == counted and w.dep == "acl" and w.lemma in _REQUIRE and w.tag == "VBN"
-               and _for_a_contest(words, i) for i, w in enumerate(words))
+    return any(words[i].dep == "acl" and words[i].lemma in _REQUIRE and words[i].tag == "VBN"
+               and _for_a_contest(words, i) for i in children(words, counted))
 
 
 def _for_a_contest(words: tuple[Word, ...], verb: int) -> bool:
-    return any(w.head == verb and w.dep in ("xcomp", "advcl") and w.tag == "VB" and
-               w.lemma in _CONTEST for w in words)
+    return any(w.dep in ("xcomp", "advcl") and w.tag == "VB" and w.lemma in _CONTEST
+               for w in dependents(words, verb))
 
 
 def _wholehearted(words: tuple[Word, ...], index: int, after: str) -> bool:
@@ -83,7 +84,7 @@ def _large(words: tuple[Word, ...], index: int) -> bool:
     following = words[index + 1].lemma if index + 1 < len(words) else ""
     return (text.isdigit() and int(text) >= 1000 and ("," in raw or len(text) != 4)) or \
         words[index].lemma in _SCALE or following in _SCALE or \
-        (text.isdigit() and int(text) > 1 and any(w.lemma in _CASUALTY for w in words))
+        (text.isdigit() and int(text) > 1 and not _CASUALTY.isdisjoint(lemmas_of(words)))
 
 
 #: Words that make a count a toll: of the dead, the wounded, the arrested, the displaced.

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Sentence, Word
+from sourcescore.wordtree import dependents
 
 #: Adjectives that judge rather than describe, in the reporter's own voice.
 #: (Words that only praise or condemn - "impressive", "disastrous" - are filler, SRC402's.)
@@ -60,7 +61,7 @@ def _first_to(words: tuple[Word, ...], noun: int) -> bool:
     """"The program is the first live radio enterprise to air seven days a week": a first
     stated of the subject, with what it is first to do."""
     return 0 <= noun < len(words) and words[noun].dep == "attr" and any(
-        w.head == noun and w.dep in ("acl", "relcl") for w in words)
+        w.dep in ("acl", "relcl") for w in dependents(words, noun))
 
 
 #: Superlatives that describe rather than judge: "the most recent", "eldest", "newest".

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sourcescore.analysis.lexicon import GROUP_HEADS, QUANTIFIERS
 from sourcescore.model import Sentence, Word
+from sourcescore.wordtree import dependents
 
 #: What a group feels, wants, plans or is doing about it. Not what it says or expects
 #: ("Traders expect", "critics say"): that is a claim put to a vague source, `SRC302`'s.
@@ -55,7 +56,7 @@ def _formal_act(words: tuple[Word, ...], verb: int) -> bool:
     """"The lawyers opposed a request", "Republicans opposed the bill": a position taken in
     a court or a chamber is public record, not a state of mind the reporter asserts."""
     return words[verb].lemma in ("oppose", "welcome", "embrace") and any(
-        w.head == verb and w.dep == "dobj" and w.lemma in _PROCEEDINGS for w in words)
+        w.dep == "dobj" and w.lemma in _PROCEEDINGS for w in dependents(words, verb))
 
 
 def _predicate(words: tuple[Word, ...], index: int) -> Word | None:
@@ -63,22 +64,22 @@ def _predicate(words: tuple[Word, ...], index: int) -> Word | None:
     as Y" (a view), not as sight."""
     verb = words[index]
     if verb.lemma == "be":
-        return next((w for w in words if w.head == index and w.dep in ("acomp", "attr")), None)
+        return next((w for w in dependents(words, index) if w.dep in ("acomp", "attr")), None)
     if verb.lemma == "see":
-        return verb if any(w.head == index and w.lemma == "as" for w in words) else None
+        return verb if any(w.lemma == "as" for w in dependents(words, index)) else None
     return verb
 
 
 def _is_group(words: tuple[Word, ...], index: int) -> bool:
     """A group, not a person: "conservatives", "many", "the industry", "Republicans"."""
     word = words[index]
-    if word.lemma in _PAIRWISE or any(w.head == index and w.lemma in _PAIRWISE for w in words):
+    if word.lemma in _PAIRWISE or any(w.lemma in _PAIRWISE for w in dependents(words, index)):
         return False  # "both (men) embrace ...": the two people just named, not a group
     if word.lemma in QUANTIFIERS or word.lemma in GROUP_HEADS or word.lemma in _COLLECTIVES:
         return True
     if word.tag in ("NNS", "NNPS") and word.entity not in ("PERSON", "ORG", "GPE"):
         return True
-    return any(w.head == index and w.lemma in QUANTIFIERS for w in words)
+    return any(w.lemma in QUANTIFIERS for w in dependents(words, index))
 
 
 #: Pronouns for people just named, one by one: "Both come from exile families".

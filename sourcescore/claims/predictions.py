@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Sentence, Word
+from sourcescore.wordtree import children
+from sourcescore.wordtree import dependents as dependents_of
 
 _FUTURE = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll"})
 #: "The odds are", "the odds of a deal", "odds that": a chance reckoned; "against long odds"
@@ -49,7 +51,7 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
     """A modal that forecasts: in the main clause, not a schedule, a condition's consequence,
     a habit ("would often"), the past ("might have been") or a perception ("could be heard")."""
     head = words[verb]
-    dependents = [w for w in words if w.head == verb]
+    dependents = list(dependents_of(words, verb))
     if not _main_clause(words, verb) or head.lemma in _SCHEDULED or head.tag == "VBN" or \
             head.lemma in _SEEMING:
         return False
@@ -84,11 +86,10 @@ def _time_is_the_subject(dependents: list[Word]) -> bool:
 
 def _floor(words: tuple[Word, ...], verb: int) -> bool:
     """The verb's object is a number with "at least": a minimum the count already guarantees."""
-    for obj in (i for i, w in enumerate(words) if w.head == verb and w.dep == "dobj"):
-        phrase = [i for i, w in enumerate(words) if i == obj or w.head == obj]
-        numbers = [i for i in phrase if words[i].tag == "CD"]
-        if any(words[n].head == obj or n == obj for n in numbers) and any(
-                w.lemma == "least" and w.head in (*numbers, obj) for w in words):
+    for obj in (i for i in children(words, verb) if words[i].dep == "dobj"):
+        numbers = [i for i in (obj, *children(words, obj)) if words[i].tag == "CD"]
+        if numbers and any(w.lemma == "least" for n in (*numbers, obj)
+                           for w in dependents_of(words, n)):
             return True
     return False
 

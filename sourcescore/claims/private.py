@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Sentence, Word
-from sourcescore.wordtree import word_at
+from sourcescore.wordtree import dependents, word_at
 
 _PRIVATE = re.compile(
     r"\b(?:privately|behind\s+closed\s+doors|in\s+private|behind\s+the\s+scenes"
@@ -38,6 +38,6 @@ def _hypothetical(words: tuple[Word, ...], start: int) -> bool:
         if at is None or not 0 <= at < len(words):
             return False
         if words[at].pos in ("VERB", "AUX"):
-            return any(w.head == at and w.dep == "aux" and w.tag == "MD" for w in words)
+            return any(w.dep == "aux" and w.tag == "MD" for w in dependents(words, at))
         at = None if words[at].head == at else words[at].head
     return False

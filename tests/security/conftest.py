@@ -42,7 +42,9 @@ def hostile(tmp_path, monkeypatch):
         name = f"hostile_plugin_{next(_names)}"
         (folder / f"{name}.py").write_text(TEMPLATE.format(
             body=textwrap.indent(textwrap.dedent(body).strip(), "    ")) + extra)
-        lines = [f'plugins = ["{name}"]'] + [f"{k} = {v!r}" for k, v in settings.items()]
+        lines = [f'plugins = ["{name}"]'] + [
+            f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}"
+            for k, v in settings.items()]
         config = tmp_path / f"{name}.toml"
         config.write_text("[sourcescore]\n" + "\n".join(lines).replace("'", '"') + "\n")
         return str(config)

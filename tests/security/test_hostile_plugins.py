@@ -115,6 +115,8 @@ def test_print_in_a_rule_does_not_corrupt_the_json_on_stdout(runner, hostile, tm
     ("return RuleOutcome(50.0, metrics=(('ratio', object()),))", "is not a finite number"),
     ("return RuleOutcome(50.0, summary=12345)", "summary 12345 is not a string"),
     ("return RuleOutcome(float('inf'))", "is not a finite number"),
+    ("return RuleOutcome(500.0)", "score 500.0 is outside 0-100"),
+    ("return RuleOutcome(-50)", "score -50 is outside 0-100"),
     ("return RuleOutcome(50.0, (Flag(0, 3, 'x', suggestion=7),))", "suggestion 7"),
 ])
 def test_malformed_results_are_the_rule_s_error_and_every_format_still_works(
@@ -349,3 +351,16 @@ def test_what_a_plugin_prints_while_loading_never_reaches_standard_output(tmp_pa
     assert report["plugin_errors"] == [] and result.returncode != 2
     for line in ("from python", "from fd 1", "Beautiful is better", "from registration"):
         assert line in result.stderr
+
+
+def test_a_rule_that_fails_never_raises_the_score(runner, hostile, tmp_path):
+    """With rule_errors_fail = false a failing rule is reported and the exit code follows the
+    score: the failure must not hand the rule's weight to the others."""
+    passing = hostile("return RuleOutcome(100.0)", rule_errors_fail=False)
+    failing = hostile("raise RuntimeError('boom')", rule_errors_fail=False)
+    story = [SEEDS[1]]  # a story no finding holds, so the score is not capped
+    (ok,) = json.loads(run(runner, passing, *story).output)["files"]
+    (broken,) = json.loads(run(runner, failing, *story).output)["files"]
+    assert broken["errors"] and broken["score"] < ok["score"]
+    without = json.loads(run(runner, str(ROOT / "rules.toml"), *story).output)["files"][0]
+    assert broken["score"] < without["score"]  # counted as 0, not left out

@@ -246,3 +246,23 @@ def _best_time(code: str, analysis) -> float:
         run_rule(code, replace(analysis))
         times.append(time.thread_time() - began)
     return min(times)
+
+
+# --- one enormous sentence --------------------------------------------------------------------
+
+#: A list sentence of the kind that made SRC301 and SRC302 quadratic: every item a candidate.
+LIST_ITEM = "officials, critics say, 4 percent, experts, "
+
+
+@lru_cache(maxsize=2)
+def _list_sentence(copies: int):
+    from sourcescore.testing import parse
+
+    return parse("Critics say the list includes " + LIST_ITEM * copies + "and more.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("code", _builtin_rules())
+def test_every_rule_is_near_linear_in_sentence_length(code):
+    t1, t4 = _best_time(code, _list_sentence(150)), _best_time(code, _list_sentence(600))
+    assert t4 < 0.05 or t4 / max(t1, 1e-6) < MAX_RATIO, f"{code}: {t1:.3f} s, then {t4:.3f} s"
