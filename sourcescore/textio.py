@@ -1,8 +1,8 @@
 """Reading inputs: bytes to text, and offsets to line and column.
 
 Offsets everywhere are indices into the text exactly as decoded here (UTF-8, or UTF-16 or
-UTF-32 when a BOM says so; a leading BOM dropped). Nothing else is normalised, so `text[start:end]` is what a report
-quotes, and CRLF files keep their offsets.
+UTF-32 when a BOM says so; a leading BOM dropped). Nothing else is normalised, so
+`text[start:end]` is what a report quotes, and CRLF files keep their offsets.
 """
 
 from __future__ import annotations
