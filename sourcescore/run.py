@@ -157,7 +157,8 @@ def _reports(checker: Checker | RemoteChecker, items, options: CheckOptions,
     if options.scheduler:
         from sourcescore.dask import check_on_cluster
 
-        return check_on_cluster(items, options.scheduler, settings)
+        return check_on_cluster(items, options.scheduler, settings,
+                                file_timeout=local.config.general.file_timeout)
     from sourcescore.parallel import Supervisor, default_jobs
 
     jobs = options.jobs or default_jobs()

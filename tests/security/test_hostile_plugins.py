@@ -364,3 +364,68 @@ def test_a_rule_that_fails_never_raises_the_score(runner, hostile, tmp_path):
     assert broken["errors"] and broken["score"] < ok["score"]
     without = json.loads(run(runner, str(ROOT / "rules.toml"), *story).output)["files"][0]
     assert broken["score"] < without["score"]  # counted as 0, not left out
+
+
+# --- the same isolation on a Dask cluster -------------------------------------------------------
+
+@pytest.fixture
+def hostile_cluster(tmp_path, monkeypatch):
+    """A local cluster whose worker processes can import the hostile plugins (started after
+    the fixture puts their folder on PYTHONPATH)."""
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    (tmp_path / "hostile_plugins").mkdir(exist_ok=True)
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "hostile_plugins"))
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_a_rule_killing_a_dask_worker_fails_only_its_file(runner, hostile, tmp_path,
+                                                          hostile_cluster):
+    config = hostile("""
+        if "second story" in analysis.text:
+            os._exit(3)
+        return RuleOutcome(100.0)
+    """)
+    first, second, third = stories(tmp_path, 3)
+    second.write_text("This is the second story. " + STORY)
+    result = run(runner, config, first, second, third, args=("--scheduler", hostile_cluster))
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["ok", "error", "ok"]
+    assert "KilledWorker" in files[1]["error"]
+
+
+def test_a_rule_stuck_on_a_dask_worker_is_given_up_after_the_file_limit(runner, hostile,
+                                                                       tmp_path,
+                                                                       hostile_cluster):
+    config = hostile("""
+        if "stuck" not in analysis.text:
+            return RuleOutcome(100.0)
+        while True:
+            try:
+                time.sleep(100)
+            except BaseException:
+                pass
+    """, file_timeout=3.0)
+    good, stuck = stories(tmp_path)
+    stuck.write_text("This story is stuck. " + STORY)
+    began = time.monotonic()
+    result = run(runner, config, good, stuck, args=("--scheduler", hostile_cluster))
+    assert time.monotonic() - began < 120
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["ok", "error"]
+    assert "file_timeout" in files[1]["error"]
+
+
+@pytest.mark.parametrize("address", ["tcp://[::1", "not a url at all", "tcp://host:port"])
+def test_a_malformed_scheduler_address_is_one_line(runner, tmp_path, address):
+    pytest.importorskip("distributed")
+    result = runner.invoke(cli, ["check", *map(str, stories(tmp_path, 1)), "--scheduler",
+                                 address])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("sourcescore: error: ")
