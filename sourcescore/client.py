@@ -23,6 +23,9 @@ from sourcescore.report import FileReport, Report, Scoring, file_report_from_dic
 
 #: Seconds to wait for one answer: the server's own time limit applies first.
 READ_TIMEOUT = 600
+#: The largest answer read for one story: its report, text included, is a small multiple of
+#: the story; anything larger is not a sourcescore server's answer.
+MAX_ANSWER_BYTES = 100_000_000
 
 
 class RemoteChecker:
@@ -35,6 +38,9 @@ class RemoteChecker:
         self.plugins, self.config, self.rules = local.plugins, local.config, local.rules
         self.references = None
         self._envelope: dict[str, Any] | None = None
+        # Never through a proxy (http_proxy and the like): the server is on this machine or
+        # the newsroom's, and an embargoed story must not be handed to a third party.
+        self._opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
     def check_texts(self, items: Iterable[tuple[str, str | Exception]]) -> Iterator[FileReport]:
         for path, text in items:
@@ -48,27 +54,32 @@ class RemoteChecker:
         request = urllib.request.Request(f"{self.url}/check?format=json", data=body,
                                          headers={"Content-Type": "application/json"})
         try:
-            with urllib.request.urlopen(request, timeout=READ_TIMEOUT) as response:
-                envelope = self._envelope_of(response.read())
+            with self._opener.open(request, timeout=READ_TIMEOUT) as response:
+                envelope = self._envelope_of(_bounded(response))
         except urllib.error.HTTPError as exc:
             if exc.code != 422:  # refused (too large, over time, malformed): this file's slot
                 return FileReport(path=path, status="error", error=self._refusal(exc, path))
-            envelope = self._envelope_of(exc.read())  # checked, input unusable: a report
+            envelope = self._envelope_of(_bounded(exc))  # checked, input unusable: a report
         except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
             reason = getattr(exc, "reason", exc)
             raise SourcescoreError(f"no sourcescore server at {self.url} ({reason}); start one "
                                    "with `sourcescore serve`") from None
         self._envelope = self._envelope or envelope
         (data,) = envelope["files"]
-        return file_report_from_dict(data, data.get("input", {}).get("text") or text)
+        try:
+            return file_report_from_dict(data, data.get("input", {}).get("text") or text)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SourcescoreError(f"{self.url} did not answer as a sourcescore server (its "
+                                   f"report lacks {exc})") from None
 
     def _envelope_of(self, payload: bytes) -> dict[str, Any]:
         """The report a sourcescore server sends, or one clear error for anything else."""
         try:
             envelope = json.loads(payload)
             if envelope["tool"]["name"] == "sourcescore" and len(envelope["files"]) == 1:
+                _envelope_parts(envelope)  # every field `report` reads is there and usable
                 return envelope
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             pass
         raise SourcescoreError(f"{self.url} did not answer as a sourcescore server (got "
                                f"{payload[:60]!r})")
@@ -87,10 +98,24 @@ class RemoteChecker:
         envelope = self._envelope
         if envelope is None:  # nothing was sent: describe the local set-up
             return self._local.report(files)
-        return Report(files, envelope["tool"]["version"], envelope["config"],
-                      tuple((p["name"], p["version"]) for p in envelope["plugins"]),
-                      tuple(PluginProblem(**p) for p in envelope["plugin_errors"]),
-                      Scoring(**envelope["scoring"]))
+        return Report(files, *_envelope_parts(envelope))
+
+
+def _envelope_parts(envelope: dict[str, Any]) -> tuple:
+    """(version, config, plugins, plugin errors, scoring) of a server's report."""
+    return (str(envelope["tool"]["version"]), envelope["config"],
+            tuple((str(p["name"]), str(p["version"])) for p in envelope["plugins"]),
+            tuple(PluginProblem(**p) for p in envelope["plugin_errors"]),
+            Scoring(**envelope["scoring"]))
+
+
+def _bounded(response) -> bytes:
+    """An answer's body, read to `MAX_ANSWER_BYTES` at most."""
+    payload = response.read(MAX_ANSWER_BYTES + 1)
+    if len(payload) > MAX_ANSWER_BYTES:
+        raise SourcescoreError(f"the server's answer is over {MAX_ANSWER_BYTES:,} bytes; not "
+                               "a sourcescore report")
+    return payload
 
 
 def _checked_url(url: str) -> str:

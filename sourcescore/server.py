@@ -84,9 +84,17 @@ class Service:
         report = self.checker.report([file])
         out = io.StringIO()
         general = self.checker.config.general
-        fmt.render(report, out, RenderOptions(rules=tuple(self.checker.rules),
-                                              fail_level=general.fail_level,
-                                              fail_under=general.fail_under))
+        try:
+            fmt.render(report, out, RenderOptions(rules=tuple(self.checker.rules),
+                                                  fail_level=general.fail_level,
+                                                  fail_under=general.fail_under))
+        except BaseException as exc:  # noqa: BLE001 - a plugin's format, even sys.exit():
+            # its client gets a 500 naming it, and the server goes on
+            from sourcescore.engine import failure_of
+
+            raise HTTPError(HTTPStatus.INTERNAL_SERVER_ERROR,
+                            f"output format {format_name!r} failed: "
+                            f"{failure_of(exc).message}") from None
         status = HTTPStatus.UNPROCESSABLE_ENTITY if file.status == "error" else HTTPStatus.OK
         return status, MEDIA_TYPES.get(format_name, "text/plain"), out.getvalue()
 

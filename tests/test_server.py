@@ -249,3 +249,68 @@ def test_server_mode_refuses_local_only_options(runner):
     result = runner.invoke(cli, ["check", str(SEEDS[1]), "--server", "http://127.0.0.1:1",
                                  "--select", "SRC1"])
     assert result.exit_code == 2 and "cannot be combined with --config, --select" in result.output
+
+
+@contextlib.contextmanager
+def _fake_server(body: bytes, status: int = 200):
+    """A server on a loopback port that answers every request with `body`; yields its URL and
+    the paths it was asked for."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked: list[str] = []
+
+    class Answer(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - the http.server naming
+            asked.append(self.path)
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST  # noqa: N815
+
+        def log_message(self, *args):
+            pass
+
+    fake = ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=fake.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{fake.server_address[1]}", asked
+    finally:
+        fake.shutdown()
+        fake.server_close()
+
+
+@pytest.mark.parametrize("answer", [
+    {"tool": {"name": "sourcescore"}, "files": [{}]},
+    {"tool": {"name": "sourcescore", "version": "9"}, "config": None, "plugins": [],
+     "plugin_errors": [], "scoring": {"curve": 1, "hold_score": 45}, "files": [{"path": 3}]},
+])
+def test_an_answer_missing_what_a_report_needs_is_one_line(runner, answer):
+    with _fake_server(json.dumps(answer).encode()) as (url, _):
+        result = runner.invoke(cli, ["check", str(SEEDS[1]), "--server", url, "-f", "json"])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"sourcescore: error: {url} did not answer as a sourcescore server")
+
+
+def test_the_client_never_sends_a_story_through_a_proxy(runner, server, monkeypatch):
+    with _fake_server(b"proxied") as (proxy, asked):
+        for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "all_proxy"):
+            monkeypatch.setenv(name, proxy)
+        monkeypatch.delenv("no_proxy", raising=False)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        result = runner.invoke(cli, ["check", str(SEEDS[1]), "--server", server.url,
+                                     "-f", "json"])
+    assert asked == [] and result.exit_code in (0, 1)
+    assert json.loads(result.output)["files"][0]["status"] == "ok"
+
+
+def test_an_answer_without_end_is_not_read_without_bound(runner, monkeypatch):
+    from sourcescore import client
+
+    monkeypatch.setattr(client, "MAX_ANSWER_BYTES", 1000)
+    with _fake_server(b"x" * 5000) as (url, _):
+        result = runner.invoke(cli, ["check", str(SEEDS[1]), "--server", url])
+    assert result.exit_code == 2 and "answer is over 1,000 bytes" in result.output

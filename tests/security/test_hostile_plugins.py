@@ -429,3 +429,40 @@ def test_a_malformed_scheduler_address_is_one_line(runner, tmp_path, address):
     assert result.exit_code == 2
     (line,) = result.output.strip().splitlines()
     assert line.startswith("sourcescore: error: ")
+
+
+def test_a_failing_output_format_on_the_server_answers_500(hostile, tmp_path):
+    import urllib.error
+    import urllib.request
+
+    config = hostile("return RuleOutcome(100.0)", extra='''
+
+def render(report, out, options):
+    raise SystemExit(0)
+
+
+@hookimpl
+def sourcescore_register_output_formats(register):
+    from sourcescore.formats import OutputFormat
+    register(OutputFormat("broken", render))
+''')
+    env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path / "hostile_plugins")}
+    process = subprocess.Popen([sys.executable, "-m", "sourcescore", "serve", "--port", "0",
+                                "--config", config], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = process.stdout.readline()
+        url = banner.split("serving on ", 1)[1].split()[0].rstrip("/")
+        request = urllib.request.Request(f"{url}/check?format=broken", data=STORY.encode(),
+                                         headers={"Content-Type": "text/plain"})
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            opener.open(request, timeout=60)
+        assert refused.value.code == 500
+        assert "output format 'broken' failed: called sys.exit(0)" in \
+            json.loads(refused.value.read())["error"]
+        with opener.open(f"{url}/health", timeout=30) as health:
+            assert health.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
