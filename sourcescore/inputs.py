@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sourcescore.errors import InputError
-from sourcescore.textio import decode
+from sourcescore.textio import decode, printable
 
 #: File types `check` reads when given a directory.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
@@ -65,25 +65,32 @@ def expand_inputs(paths: Iterable[str], policy: ReadPolicy = ReadPolicy()) -> li
     a path that names nothing usable comes with its error instead."""
     found: list[Source] = []
     for raw in paths:
-        path = Path(raw)
-        if not os.path.lexists(path) and any(ch in raw for ch in "*?["):
-            found.extend(_globbed(raw, policy))
-            continue
-        through = None if policy.follow_symlinks else directory_link_in(path)
-        if through is not None:
+        try:
+            found.extend(_expanded(raw, policy))
+        except OSError as exc:  # a name too long for the system, a folder we cannot list
             found.append((display_name(raw), InputError(
-                f"{display_name(raw)}: goes through {display_name(str(through))}, a link to a "
-                "directory; not followed (--follow-symlinks reads it)")))
-        elif path.is_dir():
-            files = _walk(path, policy)
-            if not files:
-                found.append((display_name(raw), InputError(
-                    f"{display_name(raw)}: directory holds no {'/'.join(TEXT_SUFFIXES)} files")))
-            found.extend((display_name(str(file)), _guarded(file, path, policy))
-                         for file in files)
-        else:
-            found.append((display_name(raw), _guarded(path, path.parent, policy)))
+                f"{display_name(raw)}: cannot read ({exc.strerror or exc})")))
     return found
+
+
+def _expanded(raw: str, policy: ReadPolicy) -> list[Source]:
+    """What one command-line path names: a glob's files, a directory's, or the file."""
+    path = Path(raw)
+    if not os.path.lexists(path) and any(ch in raw for ch in "*?["):
+        return _globbed(raw, policy)
+    shown = display_name(raw)
+    through = None if policy.follow_symlinks else directory_link_in(path)
+    if through is not None:
+        return [(shown, InputError(
+            f"{shown}: goes through {display_name(str(through))}, a link to a directory; not "
+            "followed (--follow-symlinks reads it)"))]
+    if not path.is_dir():
+        return [(shown, _guarded(path, path.parent, policy))]
+    files = _walk(path, policy)
+    if not files:
+        return [(shown, InputError(
+            f"{shown}: directory holds no {'/'.join(TEXT_SUFFIXES)} files"))]
+    return [(display_name(str(file)), _guarded(file, path, policy)) for file in files]
 
 
 def _globbed(pattern: str, policy: ReadPolicy) -> list[Source]:
@@ -134,8 +141,10 @@ def directory_link_in(path: Path) -> Path | None:
 
 def display_name(name: str) -> str:
     """A path as reports show it: bytes that are not UTF-8 (a file name from another system)
-    become `\\xNN` escapes, so every format stays valid UTF-8."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    become `\\xNN` escapes, so every format stays valid UTF-8, and control characters (a
+    newline in a file name could start a CI workflow command) become visible escapes."""
+    return printable(name.encode("utf-8", "surrogateescape").decode("utf-8",
+                                                                    "backslashreplace"))
 
 
 def _walk(root: Path, policy: ReadPolicy) -> list[Path]:

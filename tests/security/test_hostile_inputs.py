@@ -406,3 +406,20 @@ def test_a_reference_that_cannot_be_read_or_analysed_in_time_is_its_own_error(ru
     assert [f["status"] for f in files] == ["error", "error", "ok"]
     assert "named pipe" in files[0]["error"] and files[0]["error"].startswith("--against ")
     assert "exceeded the 1 s time limit (file_timeout)" in files[1]["error"]
+
+
+@pytest.mark.parametrize("fmt", ["junit", "html", "github", "full", "concise"])
+def test_a_newline_in_a_file_name_never_reaches_the_output_raw(runner, tmp_path, fmt):
+    path = tmp_path / "story\n::error title=pwned::x.txt"
+    path.write_text(STORY)
+    result = check(runner, str(path), "-f", fmt)
+    assert "\n::error title=pwned" not in result.output
+    assert "story\\n" in result.output  # shown, as a visible escape
+
+
+def test_a_file_name_too_long_for_the_system_is_its_own_error(runner, tmp_path):
+    story = _story(tmp_path)
+    result = check(runner, str(tmp_path / ("x" * 300 + ".txt")), str(story), "-f", "json")
+    files = json.loads(result.output)["files"]
+    assert [f["status"] for f in files] == ["error", "ok"] and result.exit_code == 2
+    assert "too long" in files[0]["error"].lower()
