@@ -232,7 +232,7 @@ def plugins() -> None:
               help="Configuration file (default: nearest rules.toml, else built-in defaults).")
 @click.option("--max-bytes", default=None, type=click.IntRange(1),
               help="Largest request body accepted (413 beyond; default: the configuration's "
-                   "max_bytes, 2,000,000).")
+                   "max_bytes, 500,000).")
 @click.option("--timeout", default=30.0, show_default=True, type=_Finite(0.1, MAX_SECONDS),
               help="Seconds one check may take (503 beyond; the worker is replaced).")
 @click.option("--client-timeout", default=30.0, show_default=True,

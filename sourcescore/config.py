@@ -28,6 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from sourcescore.errors import ConfigError
 from sourcescore.exemptions import plain_text_pattern
+from sourcescore.inputs import DEFAULT_MAX_BYTES
 from sourcescore.model import GENRES, SEVERITIES
 from sourcescore.options import PositiveCount, Seconds
 from sourcescore.rules import unknown_code_message
@@ -63,7 +64,7 @@ class GeneralSettings:
     #: line and the server enforce it by checking in a worker process they can stop
     file_timeout: Seconds = 60.0
     #: largest input file (bytes) read; larger files, and standard input beyond it, are refused
-    max_bytes: PositiveCount = 2_000_000
+    max_bytes: PositiveCount = DEFAULT_MAX_BYTES
     #: load every installed plugin (the `sourcescore` entry-point group); false pins the run to
     #: the built-ins and `plugins`. `SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1` also turns it off.
     autoload_plugins: bool = True

@@ -27,7 +27,9 @@ never read as part of the story.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -202,7 +204,7 @@ def resolve_exemptions(directives: Sequence[Directive], text: str,
             passage = (directive.end, len(text))
             open_disables.append(len(exemptions))
         else:
-            following = next((p for p in paragraphs if p.start >= directive.end), None)
+            following = _paragraph_from(paragraphs, directive.end)
             if following is None:
                 warnings.append(f"{where} has no paragraph after it to apply to")
                 continue
@@ -212,6 +214,12 @@ def resolve_exemptions(directives: Sequence[Directive], text: str,
             reason=directive.reason, start=directive.start, end=directive.end, line=line,
             applies_start=passage[0], applies_end=passage[1]))
     return exemptions, warnings
+
+
+def _paragraph_from(paragraphs: Sequence[Paragraph], offset: int) -> Paragraph | None:
+    """The first paragraph starting at or after `offset` (paragraphs are in text order)."""
+    index = bisect.bisect_left(paragraphs, offset, key=lambda p: p.start)
+    return paragraphs[index] if index < len(paragraphs) else None
 
 
 def _codes(targets: Sequence[str], names: RuleNames) -> tuple[tuple[str, ...], list[str]]:
@@ -242,8 +250,8 @@ def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption
     """Split findings into those kept and those each exemption suppressed; report unused ones."""
     kept: list[Finding] = []
     suppressed: list[list[Finding]] = [[] for _ in exemptions]
-    for finding in findings:
-        owner = next((i for i, e in enumerate(exemptions) if e.covers(finding)), None)
+    owners = _owners(findings, exemptions)
+    for finding, owner in zip(findings, owners, strict=True):
         if owner is None:
             kept.append(finding)
         else:
@@ -254,6 +262,40 @@ def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption
                 "the passage has changed" for e in done
                 if not e.suppressed and _all_ran(e, names)]
     return tuple(kept), done, warnings
+
+
+def _owners(findings: Sequence[Finding], exemptions: Sequence[Exemption]) -> list[int | None]:
+    """For each finding, the first exemption (in directive order) that covers it, or None.
+
+    A sweep in text order, not every finding against every exemption: the exemptions whose
+    passage has begun wait in a heap per rule code (and one for those naming every rule),
+    ordered by directive; those whose passage has ended are dropped as they reach the top."""
+    by_start = sorted(range(len(exemptions)), key=lambda i: exemptions[i].applies_start)
+    active: dict[str, list[int]] = {}
+    owners: list[int | None] = [None] * len(findings)
+    taken = 0
+    for number in sorted(range(len(findings)), key=lambda n: findings[n].start):
+        finding = findings[number]
+        while taken < len(by_start) and \
+                exemptions[by_start[taken]].applies_start <= finding.start:
+            index = by_start[taken]
+            for code in exemptions[index].codes or ("*",):
+                heapq.heappush(active.setdefault(code, []), index)
+            taken += 1
+        candidates = [_first_open(active.get(key), exemptions, finding.start)
+                      for key in (finding.code, "*")]
+        found = [c for c in candidates if c is not None]
+        owners[number] = min(found) if found else None
+    return owners
+
+
+def _first_open(heap: list[int] | None, exemptions: Sequence[Exemption],
+                at: int) -> int | None:
+    while heap:
+        if exemptions[heap[0]].applies_end > at:
+            return heap[0]
+        heapq.heappop(heap)  # its passage ended before this finding: and before every later one
+    return None
 
 
 def _all_ran(exemption: Exemption, names: RuleNames) -> bool:

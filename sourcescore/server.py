@@ -35,6 +35,7 @@ from urllib.parse import parse_qs
 from sourcescore import __version__
 from sourcescore.errors import SourcescoreError
 from sourcescore.formats import RenderOptions
+from sourcescore.inputs import DEFAULT_MAX_BYTES
 from sourcescore.worker import CheckerSettings, Pipeline, RequestRefused
 
 READERS = {"text/plain": "story.txt", "text/markdown": "story.md", "text/html": "story.html"}
@@ -45,7 +46,7 @@ MEDIA_TYPES = {"json": "application/json", "json-lines": "application/json",
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 2_000_000  #: largest request body accepted
+    max_bytes: int = DEFAULT_MAX_BYTES  #: largest request body accepted
     timeout: float = 30.0  #: seconds one check may take
     #: seconds a client has to send its whole request (line, headers and body): one byte every
     #: few seconds (slowloris) cannot hold a thread for longer than this

@@ -244,3 +244,37 @@ def test_explain_exemptions_prints_the_syntax(runner):
     assert result.exit_code == 0
     assert "<!-- sourcescore: disable SRC101 -- cleared by standards desk -->" in result.output
     assert "plain_text_exemption" in result.output
+
+
+def _finding_at(start: int, code: str):
+    from sourcescore.report import Finding
+
+    return Finding(code, "rule", "p", "warning", "m", start, start + 1, 1, 1, 1, 2, "x")
+
+
+def _exemption(start: int, end: int, codes: tuple[str, ...]):
+    from sourcescore.report import Exemption
+
+    return Exemption("disable", codes, codes, None, 0, 0, 1, start, end)
+
+
+def test_each_finding_goes_to_the_first_exemption_that_covers_it_whatever_their_order():
+    """The sweep gives what checking every exemption against every finding gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from sourcescore.exemptions import _owners
+
+    codes = st.sampled_from(["SRC101", "SRC302", "SRC402"])
+    spans = st.tuples(st.integers(0, 60), st.integers(0, 60)).map(sorted)
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 60), codes), max_size=25),
+           st.lists(st.tuples(spans, st.lists(codes, max_size=2).map(tuple)), max_size=8))
+    def check(found, exempted):
+        findings = [_finding_at(start, code) for start, code in found]
+        exemptions = [_exemption(a, b, c) for (a, b), c in exempted]
+        naive = [next((i for i, e in enumerate(exemptions) if e.covers(f)), None)
+                 for f in findings]
+        assert _owners(findings, exemptions) == naive
+    check()

@@ -163,7 +163,7 @@ def test_endless_standard_input_is_cut_at_max_bytes(tmp_path):
                                 timeout=120, cwd=ROOT)
     (file,) = json.loads(result.stdout)["files"]
     assert result.returncode == 2 and file["status"] == "error"
-    assert "the limit is 2,000,000 bytes (max_bytes)" in file["error"]
+    assert "the limit is 500,000 bytes (max_bytes)" in file["error"]
 
 
 def test_files_over_max_bytes_are_refused(runner, tmp_path):
