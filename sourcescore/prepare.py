@@ -103,7 +103,7 @@ def extract_article(page: str, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: reading HTML needs trafilatura ({exc})") from None
     text = trafilatura.extract(page, include_comments=False, include_tables=False,
                                deduplicate=False, favor_recall=True)
-    if not text or not has_prose(text):
+    if not text or not has_prose(text, link_texts(page)):
         found = (f" (only {plural(len(text.split()), 'word')} of menus or fragments)"
                  if text else "")
         raise InputError(f"{name}: no article text found in the HTML page{found}")
@@ -115,11 +115,24 @@ _PROSE_WORDS = 6
 _SENTENCE_ENDS = tuple(".!?\"”’'")
 
 
-def has_prose(text: str) -> bool:
+def has_prose(text: str, links: frozenset[str] = frozenset()) -> bool:
     """Whether extracted text holds at least one sentence, not just navigation or labels:
-    given a page of menus alone, the extractor returns the menu ("menu", "Home About")."""
+    given a page of menus alone, the extractor returns the menu ("menu", "Home About"). A line
+    that is the whole text of one of the page's `links` is navigation, however sentence-like
+    ("Read our full coverage of the election.")."""
     return any(len(line.split()) >= _PROSE_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
-               for line in text.splitlines())
+               and " ".join(line.split()) not in links for line in text.splitlines())
+
+
+def link_texts(page: str) -> frozenset[str]:
+    """The text of every link on an HTML page, white space collapsed."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(page)
+    except Exception:  # noqa: BLE001 - an empty page or lxml's parser errors: no links
+        return frozenset()
+    return frozenset(" ".join(a.text_content().split()) for a in root.iter("a"))
 
 
 #: Section and category names that say a page is opinion or analysis.

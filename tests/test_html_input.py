@@ -93,3 +93,14 @@ def test_directories_include_html_pages(tmp_path, runner):
     result = runner.invoke(cli, ["check", str(tmp_path), "-f", "json"])
     assert [f["path"] for f in json.loads(result.output)["files"]] == \
         [str(tmp_path / "a.html"), str(tmp_path / "b.txt")]
+
+
+def test_a_page_whose_only_sentence_is_a_link_has_no_article(runner, tmp_path):
+    """A nav holding one sentence-like link is navigation, not a story to score 100."""
+    page = tmp_path / "nav.html"
+    page.write_text('<html><body><nav><a href="/x">Read our full coverage of the election.'
+                    '</a></nav></body></html>', encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(page), "-f", "json"])
+    (file,) = json.loads(result.output)["files"]
+    assert file["status"] == "error" and file["score"] is None
+    assert "no article text found" in file["error"]
