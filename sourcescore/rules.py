@@ -14,12 +14,13 @@ from sourcescore.model import SEVERITIES, Analysis, RuleOutcome
 #: A rule code is a prefix of capital letters claimed by one plugin and three digits: SRC101.
 #: This is the one definition; the scaffold, the hookspec and the JSON schema follow it.
 CODE_PREFIX = r"[A-Z]{2,4}"
-# \Z, not $: "$" also matches before a final newline, so "ACM\n" would pass.
-CODE_PATTERN = re.compile(rf"^{CODE_PREFIX}[0-9]{{3}}\Z")
-PREFIX_PATTERN = re.compile(rf"^{CODE_PREFIX}\Z")
+# Written as JSON Schema writes them (the report schema uses CODE_PATTERN's text); Python
+# checks them with `fullmatch`, since `match` lets "$" pass a final newline ("ACM101\n").
+CODE_PATTERN = re.compile(rf"^{CODE_PREFIX}[0-9]{{3}}$")
+PREFIX_PATTERN = re.compile(rf"^{CODE_PREFIX}$")
 #: sourcescore's own prefix; plugins choose another.
 RESERVED_PREFIXES = ("SRC",)
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 def unknown_code_message(code: str, known: list[str]) -> str:
@@ -63,9 +64,9 @@ class Rule:
                 "weight": self.weight, "severity": self.severity, "summary": self.summary}
 
     def validate(self) -> None:
-        if not CODE_PATTERN.match(self.code):
+        if not CODE_PATTERN.fullmatch(self.code):
             raise ValueError(f"rule code {self.code!r} must look like SRC101")
-        if not NAME_PATTERN.match(self.name):
+        if not NAME_PATTERN.fullmatch(self.name):
             raise ValueError(f"rule name {self.name!r} must be kebab-case")
         if self.severity not in SEVERITIES:
             raise ValueError(f"rule {self.code}: severity {self.severity!r} not one of "

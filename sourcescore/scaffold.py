@@ -41,7 +41,7 @@ def new_plugin(project: str, prefix: str, directory: Path) -> list[Path]:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", project):
         raise SourcescoreError(f"{project!r} is not a usable project name (letters, digits, - _)")
     prefix = prefix.upper()
-    if not PREFIX_PATTERN.match(prefix):
+    if not PREFIX_PATTERN.fullmatch(prefix):
         raise SourcescoreError(f"code prefix {prefix!r} must be 2 to 4 letters (codes look like "
                                f"{prefix[:4] or 'ACM'}101)")
     if prefix in RESERVED_PREFIXES:

@@ -96,8 +96,8 @@ def test_a_project_name_that_is_an_existing_file_is_one_line(runner, tmp_path, m
 def test_a_rule_code_with_a_trailing_newline_is_refused():
     from sourcescore.rules import CODE_PATTERN, NAME_PATTERN
 
-    assert not CODE_PATTERN.match("ACM101\n") and CODE_PATTERN.match("ACM101")
-    assert not NAME_PATTERN.match("my-rule\n") and NAME_PATTERN.match("my-rule")
+    assert not CODE_PATTERN.fullmatch("ACM101\n") and CODE_PATTERN.fullmatch("ACM101")
+    assert not NAME_PATTERN.fullmatch("my-rule\n") and NAME_PATTERN.fullmatch("my-rule")
 
 
 def test_an_existing_package_is_never_overwritten(runner, package):

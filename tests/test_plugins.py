@@ -36,7 +36,7 @@ def test_builtins_load_cleanly():
 
 def test_rule_codes_names_and_docs_follow_the_conventions():
     for rule in load_plugins(autoload=False).rules:
-        assert CODE_PATTERN.match(rule.code) and NAME_PATTERN.match(rule.name)
+        assert CODE_PATTERN.fullmatch(rule.code) and NAME_PATTERN.fullmatch(rule.name)
         assert rule.doc.startswith(f"{rule.code} {rule.name}:")
         headings = MEASURING_HEADINGS if "What it measures:" in rule.doc else HEADINGS
         positions = [rule.doc.index(h) for h in headings]
