@@ -66,17 +66,21 @@ def test_a_rule_killing_its_process_fails_only_its_files(runner, hostile, tmp_pa
     assert "exited with status 3" in files[1]["error"]
 
 
+#: A rule that never returns on a story with "stuck" in it, and swallows every attempt to stop it.
+STUCK_ON_STUCK_STORIES = """
+    if "stuck" not in analysis.text:
+        return RuleOutcome(100.0)
+    while True:
+        try:
+            time.sleep(100)
+        except BaseException:
+            pass
+"""
+
+
 def test_a_rule_that_swallows_its_time_limit_is_stopped_by_the_file_limit(runner, hostile,
                                                                           tmp_path):
-    config = hostile("""
-        if "stuck" not in analysis.text:
-            return RuleOutcome(100.0)
-        while True:
-            try:
-                time.sleep(100)
-            except BaseException:
-                pass
-    """, rule_timeout=0.5, file_timeout=3.0)
+    config = hostile(STUCK_ON_STUCK_STORIES, rule_timeout=0.5, file_timeout=3.0)
     good, stuck = stories(tmp_path)
     stuck.write_text("A stuck story. " + STORY)
     began = time.monotonic()
@@ -185,8 +189,8 @@ def test_a_rule_cannot_change_anything_inside_what_the_next_rule_reads(runner, h
     assert after["attributions"] == before["attributions"]
 
 
-def test_a_failing_output_format_is_one_line_and_exit_2(runner, hostile, tmp_path):
-    config = hostile("return RuleOutcome(100.0)", extra='''
+#: A plugin output format, "broken", that calls sys.exit(0) when it renders.
+BROKEN_FORMAT = '''
 
 def render(report, out, options):
     raise SystemExit(0)
@@ -196,7 +200,11 @@ def render(report, out, options):
 def sourcescore_register_output_formats(register):
     from sourcescore.formats import OutputFormat
     register(OutputFormat("broken", render))
-''')
+'''
+
+
+def test_a_failing_output_format_is_one_line_and_exit_2(runner, hostile, tmp_path):
+    config = hostile("return RuleOutcome(100.0)", extra=BROKEN_FORMAT)
     result = run(runner, config, *stories(tmp_path, 1), fmt="broken")
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
@@ -402,15 +410,7 @@ def test_a_rule_killing_a_dask_worker_fails_only_its_file(runner, hostile, tmp_p
 def test_a_rule_stuck_on_a_dask_worker_is_given_up_after_the_file_limit(runner, hostile,
                                                                        tmp_path,
                                                                        hostile_cluster):
-    config = hostile("""
-        if "stuck" not in analysis.text:
-            return RuleOutcome(100.0)
-        while True:
-            try:
-                time.sleep(100)
-            except BaseException:
-                pass
-    """, file_timeout=3.0)
+    config = hostile(STUCK_ON_STUCK_STORIES, file_timeout=3.0)
     good, stuck = stories(tmp_path)
     stuck.write_text("This story is stuck. " + STORY)
     began = time.monotonic()
@@ -435,17 +435,7 @@ def test_a_failing_output_format_on_the_server_answers_500(hostile, tmp_path):
     import urllib.error
     import urllib.request
 
-    config = hostile("return RuleOutcome(100.0)", extra='''
-
-def render(report, out, options):
-    raise SystemExit(0)
-
-
-@hookimpl
-def sourcescore_register_output_formats(register):
-    from sourcescore.formats import OutputFormat
-    register(OutputFormat("broken", render))
-''')
+    config = hostile("return RuleOutcome(100.0)", extra=BROKEN_FORMAT)
     env = {**__import__("os").environ, "PYTHONPATH": str(tmp_path / "hostile_plugins")}
     process = subprocess.Popen([sys.executable, "-m", "sourcescore", "serve", "--port", "0",
                                 "--config", config], cwd=ROOT, env=env,
