@@ -23,6 +23,7 @@ from typing import Any
 
 from sourcescore.config import Config, RuleSettings
 from sourcescore.model import SEVERITIES, Analysis, Flag, RuleOutcome
+from sourcescore.plugins import BUILTIN_PLUGINS
 from sourcescore.report import Finding, RuleError, RuleResult
 from sourcescore.rules import Rule
 from sourcescore.scoring import Part, fold
@@ -184,8 +185,6 @@ def _view_for(rule: Rule, analysis: Analysis) -> Analysis:
     dataclasses can be forced) changes only its own view. A third-party rule gets a deep copy,
     parse included, so nothing it changes inside (an attribution forced writable, the
     reference index, a token's attributes) reaches the rules after it."""
-    from sourcescore.plugins import BUILTIN_PLUGINS
-
     if rule.plugin in BUILTIN_PLUGINS:
         return copy.copy(analysis)
     memo: dict[int, Any] = {}
