@@ -110,7 +110,7 @@ def _probe_once(candidates: Sequence[Candidate], register: Callable[[object, str
 def _child(candidates: Sequence[Candidate], register: Callable[[object, str], None],
            out: int) -> None:
     try:
-        _die_with_parent()
+        die_with_parent()
         os.dup2(2, 1)
         sys.stdout = sys.stderr
         for name, load in candidates:
@@ -156,7 +156,9 @@ def _ending(pid: int) -> str:
            "loaded"
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent ends (PR_SET_PDEATHSIG); elsewhere a
+    no-op."""
     with contextlib.suppress(Exception):
         import ctypes
 

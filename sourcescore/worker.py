@@ -173,11 +173,9 @@ def _answer_tasks(conn: Connection, settings: CheckerSettings, parent: int) -> N
 
 def _die_with_parent(parent: int) -> None:
     """End this worker when the process that started it ends, even if this one is stuck."""
-    with contextlib.suppress(Exception):
-        import ctypes
+    from sourcescore.probe import die_with_parent
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: Linux kills us with our parent
+    die_with_parent()  # Linux kills us with our parent
 
     def watch() -> None:  # elsewhere (and under a fork server): poll for the parent
         while True:
