@@ -39,10 +39,14 @@ def _citation() -> re.Pattern[str]:
                 + "|".join(re.escape(n) for n in names) + rf")(?![\w-]){_MEDIUM})")
     records = "|".join(RECORDS)
     return re.compile(
-        rf"\b(?:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
+        # The citing words may open the sentence ("Appearing on CBS", "In an interview with").
+        rf"\b(?i:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
         rf"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+(?:with|on)|"
-        rf"(?:said|says|appeared|appearing)\s+on|according\s+to|(?:first\s+)?reported\s+by|"
-        rf"h/t|hat\s+tip\s+to)\s+{outlet('to')}"
+        rf"(?:said|says|appeared|appearing|went|going|speaking)\s+on|"
+        rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
+        rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
+        rf"(?:report|article|story|column|piece)\s+(?:in|by)|"
+        rf"(?:published|detailed)\s+in)\s+{outlet('to')}"
         rf"|{outlet('by')}\s+(?:first\s+|also\s+|previously\s+)?"
         rf"(?:reported|revealed|broke)\b"
         rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")

@@ -49,6 +49,14 @@ def test_credited_wire_copy_is_reported():
     ("The Times newspaper also reported that the talks had failed.",
      "The Times newspaper also reported"),
     ("Trump spoke in Ohio on Monday.\n\n(h/t Mediaite.)", "h/t Mediaite"),
+    # Written for the generalisation issue: the citing words may open the sentence, an
+    # appearance on a network's show, and a report or article in another paper.
+    ("Appearing on CBS on Sunday, the senator said the bill was dead.", "Appearing on CBS"),
+    ("The governor went on CNN to defend the budget.", "went on CNN"),
+    ("In a late appearance on Fox News, the mayor denied the charge.",
+     "a late appearance on Fox News"),
+    ("Budget worries grew after a report in the Miami Herald on Monday.",
+     "report in the Miami Herald"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
