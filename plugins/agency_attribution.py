@@ -4,7 +4,8 @@ What it flags:
     A sentence that relies on another news organisation's reporting, interview or broadcast,
     at the words that cite it: "told CNN", "in an interview with ITV", "according to the
     Interfax news agency", "first reported by the Miami Herald", "the Times reported",
-    "(h/t Mediaite)", and a later "the report found" or "in the interview" that refers back
+    "Appearing on CBS", "a guest on Fox News", "a report in the Miami Herald", "(h/t Mediaite)",
+    a bracketed credit line ("[WaPo.]"), and a later "the report found" or "in the interview" that refers back
     to one. One citation gives one finding; in the lede of a story that says whose it is (see
     the house, below) it is an error, which holds the story.
     Not second-hand: the house's own interviews, polls and analyses (the house is the agency

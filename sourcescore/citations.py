@@ -2,7 +2,8 @@
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
 "according to the Interfax news agency", "first reported by the Miami Herald", "the Times
-reported", "(h/t Mediaite)" - or an outlet's record used as a source ("in the ITV interview",
+reported", "Appearing on CBS", "went on CNN", "a report in the Miami Herald", "(h/t Mediaite)",
+"[WaPo.]" - or an outlet's record used as a source ("in the ITV interview",
 "the CNN report found"), or a later "the report found", "in the interview" that refers back to
 one. Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names),
 an outlet's poll, analysis of records, editorial or hosted debate, and an outlet that is only
@@ -29,8 +30,9 @@ _MEDIUM = (r"(?:\s+(?:newspaper|paper|magazine|network|channel|station|website|s
 
 @lru_cache(maxsize=1)
 def _citation() -> re.Pattern[str]:
-    """Citing forms around an outlet's name, with the name in group `to`, `by` or `of` (an
-    outlet's record, which cites only where it is a source: "in the ITV interview")."""
+    """Citing forms around an outlet's name, with the name in group `to`, `credit` (a
+    bracketed credit line), `by` or `of` (an outlet's record, which cites only where it is a
+    source: "in the ITV interview")."""
     names = sorted(set(MEDIA_OUTLETS) | set(agency_names(in_running_text=True)),
                    key=lambda n: (-len(n), n))
 
@@ -46,7 +48,9 @@ def _citation() -> re.Pattern[str]:
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
         rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
         rf"(?:report|article|story|column|piece)\s+(?:in|by)|"
-        rf"(?:published|detailed)\s+in)\s+{outlet('to')}"
+        rf"(?:published|detailed)\s+in)\s+(?:an?\s+)?{outlet('to')}"
+        # A bracketed credit line: "[WaPo.]", "[via NYT]".
+        rf"|\[\s*(?:via\s+)?{outlet('credit')}\s*\.?\s*\]"
         rf"|{outlet('by')}\s+(?:first\s+|also\s+|previously\s+)?"
         rf"(?:reported|revealed|broke)\b"
         rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")
@@ -97,7 +101,7 @@ def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
     cited = []
     for match in _citation().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        group = next(g for g in ("to", "by", "of") if match.group(g))
+        group = next(g for g in ("to", "credit", "by", "of") if match.group(g))
         if analysis.in_quotation(start, end) or _own_work(sentence.text, match, group):
             continue
         if group == "of" and not _as_source(analysis, sentence, match):

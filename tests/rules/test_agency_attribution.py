@@ -57,6 +57,9 @@ def test_credited_wire_copy_is_reported():
      "a late appearance on Fox News"),
     ("Budget worries grew after a report in the Miami Herald on Monday.",
      "report in the Miami Herald"),
+    ("The senator told a Politico reporter that he would run again.", "told a Politico"),
+    ("Mayor vetoes budget\n\nThe mayor has twice vetoed the budget this year, council "
+     "members said on Monday. [WaPo.]", "[WaPo.]"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
