@@ -3,7 +3,10 @@
 What it flags:
     A verb that reports speech while passing the reporter's judgement on it, where a neutral
     "said" fits: "claimed" (doubt), "admitted" and "conceded" (a confession), "insisted"
-    (defensiveness), "slammed", "blasted", "boasted", "whined", "lashed out". Only verbs that
+    (defensiveness), "slammed", "blasted", "boasted", "whined", "lashed out". Verbs of attack
+    count in the reporter's voice even where no quotation or clause follows, when someone
+    named (or he, she, they) is their subject: "Clinton bashed the proposal", "unloaded on
+    Sanders", "railed against the deal", "derided", "trashed", "lambasted". Only verbs that
     report what someone said count, read by the parse: "admitted 250,000 refugees" lets people
     in, "insisted that any deal include a freeze" is a demand, "insisted on a vote" too; a real
     admission ("admitted that he had lied", "conceded defeat", an admission in a plea or under
@@ -41,7 +44,8 @@ from sourcescore.ruletools import outcome, plural
 from sourcescore.wordtree import children, phrase
 
 DEFAULT_VERBS = ("claim", "admit", "insist", "concede", "boast", "brag", "whine", "scoff",
-                 "sneer", "slam", "blast", "rant", "gloat", "lash")
+                 "sneer", "slam", "blast", "rant", "gloat", "lash", "bash", "deride", "trash",
+                 "lambaste", "unload", "rail", "rip")
 
 _WHY = {
     "claim": "implies doubt about what was said",
@@ -79,6 +83,8 @@ def check(analysis: Analysis, options: Options):
     loaded = set(options.verbs)
     flags = [_flag(a) for a in cued if a.cue_lemma in loaded and _loaded_sense(analysis, a)]
     phrases = _phrases(analysis, loaded, {(f.start, f.end) for f in flags})
+    phrases += _uncued(analysis, loaded, {f.start for f in flags + phrases},
+                       {a.cue.start for a in cued if a.cue is not None})
     cues = len(cued) + len(phrases)
     if not cues:
         return outcome(None, [], "no attribution verbs: not applicable")
@@ -161,6 +167,43 @@ def _phrases(analysis: Analysis, loaded: set[str], taken: set[tuple[int, int]]) 
                 flags.append(Flag(start, end, f"loaded verb \u201c{match.group(0)}\u201d takes "
                                   "a side", suggestion="say what was said, and let the reader "
                                   "judge", confidence=0.6))
+    return flags
+
+
+#: Verbs that take sides about what someone said or did, and the particle or preposition each
+#: needs for that sense: "bashed the plan", "unloaded on Sanders", "railed against the deal",
+#: "ripped into the board" ("the storm ripped the roof off" is no attack).
+CRITICISM = {"bash": "", "slam": "", "blast": "", "deride": "", "trash": "", "lambaste": "",
+             "brag": "", "boast": "", "unload": "on", "rail": "against", "rip": "into"}
+#: Subjects that are someone: a name or a personal pronoun.
+_SOMEONE = frozenset({"he", "she", "they", "we", "i", "you"})
+
+
+def _uncued(analysis: Analysis, loaded: set[str], taken: set[int],
+            cue_starts: set[int]) -> list[Flag]:
+    """A loaded verb of criticism or boasting in the reporter's voice that the extractor did
+    not take for an attribution cue ("Clinton bashed Trump's proposal", "Trump brags that's
+    good news"): its subject is someone, and the verb is outside quotation marks."""
+    flags = []
+    for sentence in analysis.sentences:
+        words = sentence.words
+        for index, word in enumerate(words):
+            needs = CRITICISM.get(word.lemma)
+            if needs is None or word.lemma not in loaded or word.pos != "VERB" or \
+                    word.start in taken or word.start in cue_starts or \
+                    analysis.in_quotation(word.start, word.end):
+                continue
+            if needs and not any(words[i].lemma == needs for i in children(words, index)):
+                continue
+            subject = next((words[i] for i in children(words, index)
+                            if words[i].dep == "nsubj"), None)
+            if subject is None or not (subject.pos == "PROPN" or
+                                       subject.text.lower() in _SOMEONE):
+                continue
+            flags.append(Flag(word.start, word.end,
+                              f"loaded verb \u201c{word.text}\u201d takes a side",
+                              suggestion="say what was said, and let the reader judge",
+                              confidence=0.5))
     return flags
 
 

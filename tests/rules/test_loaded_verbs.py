@@ -47,6 +47,10 @@ def test_beliefs_and_inferences_are_not_counted_as_attribution_verbs():
     "He hopes to claim the nomination in June.",  # to win it
     "Trump's claim that the judge was biased drew criticism.",  # a noun
     "“The deal is dead,” the minister said.",
+    # Written for the generalisation issue: the words need their sense and someone to speak.
+    "The storm ripped into the coast on Monday.",  # no one attacks anything
+    "Protesters said the senator “bashed the poor” in his speech.",  # inside a quotation
+    "The crew ripped the old carpet out.",  # "rip" without "into"
 ])
 def test_words_that_are_not_loaded_attribution(text):
     assert run_rule("SRC401", parse(text)).flags == ()
@@ -59,6 +63,10 @@ def test_words_that_are_not_loaded_attribution(text):
     ("He admitted the plan was late.", "admitted"),
     ("Trump slammed the media for asking.", "slammed"),
     ("Davis lashed out at the nominee on Facebook.", "lashed out"),
+    # Verbs of attack in the reporter's voice that no attribution cue carries.
+    ("On Wednesday, Clinton bashed Trump's proposal to ban new arrivals.", "bashed"),
+    ("Bill Clinton unloaded on Sanders in a speech on Sunday.", "unloaded"),
+    ("He rails against the trade deal at every stop.", "rails"),
 ])
 def test_loaded_attribution_read_by_the_parse(text, verb):
     analysis = parse(text)
