@@ -49,16 +49,25 @@ def test_a_rule_calling_sys_exit_is_an_error_not_a_pass(runner, hostile, tmp_pat
         assert {r["code"] for r in file["rules"] if r["score"] is not None} >= {"SRC101"}
 
 
+#: A rule that ends its process on the story marked "second story".
+KILLS_ON_THE_SECOND_STORY = """
+    if "second story" in analysis.text:
+        os._exit(3)
+    return RuleOutcome(100.0)
+"""
+
+
+def three_stories_the_second_marked(tmp_path):
+    first, second, third = stories(tmp_path, 3)
+    second.write_text("This is the second story. " + STORY)
+    return first, second, third
+
+
 def test_a_rule_killing_its_process_fails_only_its_files(runner, hostile, tmp_path):
     """os._exit in the worker: each file whose check dies is an error in its own slot, the run
     goes on, and the exit code is 2. The rule kills the worker only on the second story."""
-    config = hostile("""
-        if "second story" in analysis.text:
-            os._exit(3)
-        return RuleOutcome(100.0)
-    """)
-    first, second, third = stories(tmp_path, 3)
-    second.write_text("This is the second story. " + STORY)
+    config = hostile(KILLS_ON_THE_SECOND_STORY)
+    first, second, third = three_stories_the_second_marked(tmp_path)
     result = run(runner, config, first, second, third, args=("-j", "2"))
     assert result.exit_code == 2
     files = json.loads(result.output)["files"]
@@ -393,13 +402,8 @@ def hostile_cluster(tmp_path, monkeypatch):
 
 def test_a_rule_killing_a_dask_worker_fails_only_its_file(runner, hostile, tmp_path,
                                                           hostile_cluster):
-    config = hostile("""
-        if "second story" in analysis.text:
-            os._exit(3)
-        return RuleOutcome(100.0)
-    """)
-    first, second, third = stories(tmp_path, 3)
-    second.write_text("This is the second story. " + STORY)
+    config = hostile(KILLS_ON_THE_SECOND_STORY)
+    first, second, third = three_stories_the_second_marked(tmp_path)
     result = run(runner, config, first, second, third, args=("--scheduler", hostile_cluster))
     assert result.exit_code == 2
     files = json.loads(result.output)["files"]
