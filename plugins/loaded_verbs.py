@@ -175,6 +175,8 @@ def _phrases(analysis: Analysis, loaded: set[str], taken: set[tuple[int, int]]) 
 #: "ripped into the board" ("the storm ripped the roof off" is no attack).
 CRITICISM = {"bash": "", "slam": "", "blast": "", "deride": "", "trash": "", "lambaste": "",
              "brag": "", "boast": "", "unload": "on", "rail": "against", "rip": "into"}
+#: Verbs that report boasting only with what is boasted of: a clause, or "about"/"of".
+_BOASTING = frozenset({"boast", "brag"})
 #: Subjects that are someone: a name or a personal pronoun.
 _SOMEONE = frozenset({"he", "she", "they", "we", "i", "you"})
 
@@ -195,6 +197,10 @@ def _uncued(analysis: Analysis, loaded: set[str], taken: set[int],
                 continue
             if needs and not any(words[i].lemma == needs for i in children(words, index)):
                 continue
+            if word.lemma in _BOASTING and not (_reports_speech(words, index) or any(
+                    words[i].lemma in ("about", "of") for i in children(words, index))):
+                continue  # "she boasts a 45-point lead": has, not brags
+
             subject = next((words[i] for i in children(words, index)
                             if words[i].dep == "nsubj"), None)
             if subject is None or not (subject.pos == "PROPN" or

@@ -51,6 +51,7 @@ def test_beliefs_and_inferences_are_not_counted_as_attribution_verbs():
     "The storm ripped into the coast on Monday.",  # no one attacks anything
     "Protesters said the senator “bashed the poor” in his speech.",  # inside a quotation
     "The crew ripped the old carpet out.",  # "rip" without "into"
+    "Clinton boasts a 45-point lead among black voters.",  # has, not brags
 ])
 def test_words_that_are_not_loaded_attribution(text):
     assert run_rule("SRC401", parse(text)).flags == ()
@@ -67,6 +68,7 @@ def test_words_that_are_not_loaded_attribution(text):
     ("On Wednesday, Clinton bashed Trump's proposal to ban new arrivals.", "bashed"),
     ("Bill Clinton unloaded on Sanders in a speech on Sunday.", "unloaded"),
     ("He rails against the trade deal at every stop.", "rails"),
+    ("And he boasts about them on the campaign trail.", "boasts"),
 ])
 def test_loaded_attribution_read_by_the_parse(text, verb):
     analysis = parse(text)
