@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.attacks import attacks_in_reporters_voice, reports_speech
 from sourcescore.model import Analysis, Attribution, Flag, Word
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome, plural
@@ -83,8 +84,12 @@ def check(analysis: Analysis, options: Options):
     loaded = set(options.verbs)
     flags = [_flag(a) for a in cued if a.cue_lemma in loaded and _loaded_sense(analysis, a)]
     phrases = _phrases(analysis, loaded, {(f.start, f.end) for f in flags})
-    phrases += _uncued(analysis, loaded, {f.start for f in flags + phrases},
-                       {a.cue.start for a in cued if a.cue is not None})
+    phrases += [Flag(start, end, f"loaded verb \u201c{analysis.text[start:end]}\u201d takes a "
+                     "side", suggestion="say what was said, and let the reader judge",
+                     confidence=0.5)
+                for start, end in attacks_in_reporters_voice(
+                    analysis, loaded, {f.start for f in flags + phrases} |
+                    {a.cue.start for a in cued if a.cue is not None})]
     cues = len(cued) + len(phrases)
     if not cues:
         return outcome(None, [], "no attribution verbs: not applicable")
@@ -114,17 +119,11 @@ def _loaded_sense(analysis: Analysis, attribution: Attribution) -> bool:
     if words[at].pos != "VERB":
         return False  # "the claim that ...": a noun
     lemma = words[at].lemma
-    if lemma in _NEED_CLAUSE and not _reports_speech(words, at):
+    if lemma in _NEED_CLAUSE and not reports_speech(words, at):
         return False  # "admitted 250,000 Syrians", "insisted on a vote", "claim the nomination"
     if lemma == "insist" and _demand(words, at):
         return False  # "insisted that any package include ...": a negotiating demand
     return not (lemma in ("admit", "concede") and _confesses(words, at))
-
-
-def _reports_speech(words: tuple[Word, ...], verb: int) -> bool:
-    """The verb has a clause or a quotation for its content, not a plain object."""
-    return any(words[i].dep in ("ccomp", "xcomp", "parataxis") for i in children(words, verb)) \
-        or words[verb].dep in ("parataxis", "ccomp")  # '"...," she insisted'
 
 
 def _demand(words: tuple[Word, ...], verb: int) -> bool:
@@ -167,49 +166,6 @@ def _phrases(analysis: Analysis, loaded: set[str], taken: set[tuple[int, int]]) 
                 flags.append(Flag(start, end, f"loaded verb \u201c{match.group(0)}\u201d takes "
                                   "a side", suggestion="say what was said, and let the reader "
                                   "judge", confidence=0.6))
-    return flags
-
-
-#: Verbs that take sides about what someone said or did, and the particle or preposition each
-#: needs for that sense: "bashed the plan", "unloaded on Sanders", "railed against the deal",
-#: "ripped into the board" ("the storm ripped the roof off" is no attack).
-CRITICISM = {"bash": "", "slam": "", "blast": "", "deride": "", "trash": "", "lambaste": "",
-             "brag": "", "boast": "", "unload": "on", "rail": "against", "rip": "into"}
-#: Verbs that report boasting only with what is boasted of: a clause, or "about"/"of".
-_BOASTING = frozenset({"boast", "brag"})
-#: Subjects that are someone: a name or a personal pronoun.
-_SOMEONE = frozenset({"he", "she", "they", "we", "i", "you"})
-
-
-def _uncued(analysis: Analysis, loaded: set[str], taken: set[int],
-            cue_starts: set[int]) -> list[Flag]:
-    """A loaded verb of criticism or boasting in the reporter's voice that the extractor did
-    not take for an attribution cue ("Clinton bashed Trump's proposal", "Trump brags that's
-    good news"): its subject is someone, and the verb is outside quotation marks."""
-    flags = []
-    for sentence in analysis.sentences:
-        words = sentence.words
-        for index, word in enumerate(words):
-            needs = CRITICISM.get(word.lemma)
-            if needs is None or word.lemma not in loaded or word.pos != "VERB" or \
-                    word.start in taken or word.start in cue_starts or \
-                    analysis.in_quotation(word.start, word.end):
-                continue
-            if needs and not any(words[i].lemma == needs for i in children(words, index)):
-                continue
-            if word.lemma in _BOASTING and not (_reports_speech(words, index) or any(
-                    words[i].lemma in ("about", "of") for i in children(words, index))):
-                continue  # "she boasts a 45-point lead": has, not brags
-
-            subject = next((words[i] for i in children(words, index)
-                            if words[i].dep == "nsubj"), None)
-            if subject is None or not (subject.pos == "PROPN" or
-                                       subject.text.lower() in _SOMEONE):
-                continue
-            flags.append(Flag(word.start, word.end,
-                              f"loaded verb \u201c{word.text}\u201d takes a side",
-                              suggestion="say what was said, and let the reader judge",
-                              confidence=0.5))
     return flags
 
 
