@@ -86,8 +86,10 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
         "agentless-passive", "a view in the passive, held by nobody named", agentless_passive,
         ("The central bank is not expected to change rates.",
          "The governor is widely seen as the front-runner.",
-         "It is believed that the talks will resume."),
+         "It is believed that the talks will resume.",
+         "Rubio, long viewed as the favourite, lost the state."),
         ("The suspect was seen leaving the building.",
+         "The shake-up, viewed by his aides as overdue, came on Friday.",
          "The governor is expected by her own staff to resign.")),
     VagueConstruction(
         "reaction-drawn", "a reaction with nobody named as reacting", reaction_drawn,

@@ -23,6 +23,9 @@ _NEEDS_COMPLEMENT = frozenset({"see", "view", "regard", "describe", "consider", 
                                "say", "report", "understand"})
 _INTERPRETING = frozenset({"can", "could", "might", "may", "will", "would", "should", "must"})
 _WIDELY = frozenset({"widely", "generally", "broadly", "commonly", "universally", "largely"})
+#: Verbs whose bare participle with "as", trailing a noun, is a view without a holder: "the
+#: shake-up, viewed as a sign of trouble", "Rubio, long seen as the favourite".
+_SEEN_AS = frozenset({"see", "view", "regard", "perceive"})
 
 
 def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
@@ -32,7 +35,8 @@ def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[
                 child(words, index, ("agent",)) is not None or _in_a_named_record(words, index):
             continue
         passive = child(words, index, ("auxpass",)) is not None or (
-            word.dep in ("acl", "amod") and has_child_lemma(words, index, _WIDELY))
+            word.dep in ("acl", "amod") and (has_child_lemma(words, index, _WIDELY) or (
+                word.lemma in _SEEN_AS and has_child_lemma(words, index, {"as"}))))
         if has_child_lemma(words, index, _INTERPRETING):
             continue  # "can be seen as", "will be seen as": a reading or a forecast, not a view
             # anyone is said to hold
