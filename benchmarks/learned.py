@@ -30,11 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sourcescore.claims import claims_in  # noqa: E402  (benchmarks run from a checkout)
-from sourcescore.coverage import cover, cover_figure, is_sourcing, needs_cover  # noqa: E402
-from sourcescore.filler import find_filler  # noqa: E402
+from sourcescore.editorial.claims import claims_in  # noqa: E402  (benchmarks run from a checkout)
+from sourcescore.editorial.coverage import cover, cover_figure, is_sourcing, needs_cover  # noqa: E402
+from sourcescore.editorial.filler import find_filler  # noqa: E402
+from sourcescore.editorial.vague import find_vague  # noqa: E402
 from sourcescore.ruletools import in_lede  # noqa: E402
-from sourcescore.vague import find_vague  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 #: Label field -> the rule whose findings answer it (as the shared scorer maps them).

@@ -47,7 +47,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.citations import Citation, find_citations
+from sourcescore.editorial.citations import Citation, find_citations
 from sourcescore.model import COPY_FORMS, Analysis, Flag
 from sourcescore.options import LedeSeverity, Share
 from sourcescore.rules import Rule

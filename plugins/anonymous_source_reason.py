@@ -43,6 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.editorial.sourcing import described_basis, named_later, source_key
 from sourcescore.model import Analysis, Attribution, Flag
 from sourcescore.options import LedeSeverity, Regex
 from sourcescore.rules import Rule
@@ -55,7 +56,6 @@ from sourcescore.ruletools import (
     plural,
     prominence,
 )
-from sourcescore.sourcing import described_basis, named_later, source_key
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.editorial.references import content_words, credit_aliases
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import PositiveCount, Share
-from sourcescore.references import content_words, credit_aliases
 from sourcescore.rules import Rule
 from sourcescore.ruletools import outcome, paragraph_text, plural
 

@@ -2,7 +2,7 @@
 
 What it flags:
     In the reporter's own words (never inside quotation marks or in what a named source is
-    reported to have said), the shapes of filler `sourcescore.filler` declares: stock phrases
+    reported to have said), the shapes of filler `editorial.filler` declares: stock phrases
     ("in a dramatic turn of events", "sent shockwaves", "only time will tell", "landed in hot
     water"; an idiom read literally, "at the end of the day" beside a time, is left alone);
     adverbs and adjectives that pass judgement ("woefully", "gleefully", "an impressive amount",
@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.filler import NAMES, ConstructionName, find_filler
+from sourcescore.editorial.filler import NAMES, ConstructionName, find_filler
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule

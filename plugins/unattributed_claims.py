@@ -3,8 +3,8 @@
 What it flags:
     A body sentence, in the reporter's own words, that makes a claim an editor wants sourced - a
     statistic, a cause or motive, a prediction, what a group thinks or feels, a judgement stated
-    as fact, or something that happened out of public view (`sourcescore.claims`) - when nothing
-    covers it (`sourcescore.coverage`): no reported speech or evidence in the sentence, no
+    as fact, or something that happened out of public view (`editorial.claims`) - when nothing
+    covers it (`sourcescore.editorial.coverage`): no reported speech or evidence in the sentence, no
     speaker's paraphrase it carries on from the sentence before, no paragraph lead-in that says
     where the paragraph comes from, and, for a figure, no record, document or poll named near
     it. One finding per sentence, marking the words of its surest claim; a claim put to a vague
@@ -48,14 +48,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.claims import KINDS, Claim, ClaimKind, claims_in
-from sourcescore.coverage import cover, cover_figure, needs_cover
-from sourcescore.filler import find_filler
+from sourcescore.editorial.claims import KINDS, Claim, ClaimKind, claims_in
+from sourcescore.editorial.coverage import cover, cover_figure, needs_cover
+from sourcescore.editorial.filler import find_filler
+from sourcescore.editorial.vague import find_vague
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.options import LedeSeverity, NonNegative
 from sourcescore.rules import Rule
 from sourcescore.ruletools import at_lede, outcome, plural
-from sourcescore.vague import find_vague
 
 #: What each kind of claim needs, for the finding's message.
 NEEDS = {

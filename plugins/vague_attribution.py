@@ -3,7 +3,7 @@
 What it flags:
     In the reporter's own words (never inside quotation marks, never in headlines or other
     non-body lines), the grammatical shapes that give a claim the look of a source without one
-    (`sourcescore.vague` declares each with its examples):
+    (`sourcescore.editorial.vague` declares each with its examples):
     speech or belief put to a vague group ("critics say", "many economists believe", "Traders
     expect"), unless the story names members of that group; a view in the passive with nobody
     holding it ("is expected to", "is widely seen as", "it is believed that"); a reaction with
@@ -43,11 +43,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.editorial.vague import NAMES, ConstructionName, find_vague
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule
 from sourcescore.ruletools import density_outcome, find_unquoted, phrase_pattern
-from sourcescore.vague import NAMES, ConstructionName, find_vague
 
 
 @dataclass(frozen=True)

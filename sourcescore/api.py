@@ -25,7 +25,7 @@ from sourcescore.report import FileReport, Genre, Hold, InputInfo, Report, Scori
 from sourcescore.ruletools import plural
 
 if TYPE_CHECKING:
-    from sourcescore.references import ReferenceIndex
+    from sourcescore.editorial.references import ReferenceIndex
 
 class Checker:
     """Holds the plugins, configuration and pipeline for a run; check as many texts as you like.
@@ -68,8 +68,8 @@ class Checker:
         """Index reference copy (name, text) for the `--against` comparison. Each reference is
         analysed under `timeout` seconds (0: no limit); returns (name, why) for those that
         were not indexed."""
+        from sourcescore.editorial.references import ReferenceIndex
         from sourcescore.engine import RuleTimeout, time_limit
-        from sourcescore.references import ReferenceIndex
 
         indexed, problems = [], []
         for name, text in texts:

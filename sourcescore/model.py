@@ -8,11 +8,13 @@ Offsets are Python `str` indices into the article text, end exclusive.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+T = TypeVar("T")
 
 #: How the extractor tied an attribution together (`Attribution.pattern`); each comes from one or
 #: more named constructions in `sourcescore.analysis.attribution` (a test keeps the two equal).
@@ -254,7 +256,7 @@ class Analysis:
     text parsed in one piece; for a long text parsed in pieces, the pieces joined into one Doc
     when a running rule declares `needs_doc=True`, else `DOC_NOT_KEPT`, which raises when used.
     It is `None` for hand-built analyses (`sourcescore.testing.article`). Treat it as read-only.
-    `references` holds the reference copy given with `--against` (see `sourcescore.references`).
+    `references` holds the reference copy given with `--against` (`editorial.references`).
     """
 
     text: str
@@ -273,9 +275,10 @@ class Analysis:
     house_evidence: str = ""
     references: Any = field(default=None, compare=False, repr=False)
     doc: Any = field(default=None, compare=False, repr=False)
+    _readings: dict[Any, Any] = field(default_factory=dict, init=False, compare=False,
+                                      repr=False)  # see `remembered`
 
-    # Look-ups rules make per sentence or per match are indexed once (cached on the instance),
-    # so a 5 MB article costs no more per finding than a brief.
+    # Look-ups rules make per sentence or match are indexed once (cached on the instance).
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing `offset`, if any."""
@@ -314,16 +317,14 @@ class Analysis:
             found.setdefault(sentence.paragraph, []).extend(sentence.lemmas)
         return MappingProxyType({k: tuple(v) for k, v in found.items()})
 
-    # The look-up tables are tuples and read-only mappings: the engine hands each rule a shallow
-    # copy of the analysis, and nothing a rule can reach may change what the next rule reads.
-
-    @cached_property
-    def facts(self) -> Any:
-        """What the story says about its sources as a whole (`sourcescore.sourcing.StoryFacts`),
-        gathered once."""
-        from sourcescore.sourcing import story_facts
-
-        return story_facts(self)
+    # Look-up tables are tuples and read-only mappings: nothing a rule reads can be changed.
+    def remembered(self, compute: Callable[[Analysis], T]) -> T:
+        """`compute(self)`, once, shared by every rule's view of this analysis (a reading
+        several rules need); `dataclasses.replace` starts a new analysis with none."""
+        readings = self._readings
+        if compute not in readings:
+            readings[compute] = compute(self)
+        return readings[compute]
 
     @cached_property
     def _sentence_starts(self) -> tuple[int, ...]:

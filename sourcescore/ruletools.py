@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
+from sourcescore.editorial.sourcing import story_facts
 from sourcescore.model import Analysis, Attribution, Flag, RuleOutcome
 
 
@@ -43,7 +44,7 @@ CAUSAL_PATTERN = re.compile(r"\b(?:because of|due to|led to|leads to|lead to|cau
 def in_lede(analysis: Analysis, sentence_index: int) -> bool:
     """The sentence is in the lede: the story's first paragraph of body text, what a reader
     (and an editor) takes as what the story says."""
-    first = analysis.facts.lede_paragraph
+    first = story_facts(analysis).lede_paragraph
     return first is not None and sentence_index < len(analysis.sentences) and \
         analysis.sentences[sentence_index].paragraph == first
 

@@ -1,6 +1,6 @@
 """Every kind of claim is found in its example sentences and not in its counterexamples.
 
-The sentences are declared on each detector (`sourcescore.claims`), so a new detector is tested
+The sentences are declared on each detector (`editorial.claims`), so a new detector is tested
 the moment it is declared.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcescore.claims import DETECTORS, KINDS, claims_in
+from sourcescore.editorial.claims import DETECTORS, KINDS, claims_in
 
 EXAMPLES = [(d, text) for d in DETECTORS for text in d.examples]
 COUNTEREXAMPLES = [(d, text) for d in DETECTORS for text in d.counterexamples]

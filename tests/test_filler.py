@@ -1,6 +1,6 @@
 """Every filler construction finds its examples and leaves its counterexamples.
 
-The sentences are declared on each construction (`sourcescore.filler`), so a new construction
+The sentences are declared on each construction (`editorial.filler`), so a new construction
 is tested the moment it is declared.
 """
 
@@ -10,7 +10,7 @@ import typing
 
 import pytest
 
-from sourcescore.filler import CONSTRUCTIONS, NAMES, ConstructionName, find_filler, listed
+from sourcescore.editorial.filler import CONSTRUCTIONS, NAMES, ConstructionName, find_filler, listed
 
 EXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.examples]
 COUNTEREXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.counterexamples]

@@ -1,6 +1,6 @@
 """Every vague-attribution construction finds its examples and leaves its counterexamples.
 
-The sentences are declared on each construction (`sourcescore.vague`), so a new construction
+The sentences are declared on each construction (`editorial.vague`), so a new construction
 is tested the moment it is declared.
 """
 
@@ -10,7 +10,7 @@ import typing
 
 import pytest
 
-from sourcescore.vague import CONSTRUCTIONS, NAMES, ConstructionName, find_vague
+from sourcescore.editorial.vague import CONSTRUCTIONS, NAMES, ConstructionName, find_vague
 
 EXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.examples]
 COUNTEREXAMPLES = [(c, text) for c in CONSTRUCTIONS for text in c.counterexamples]

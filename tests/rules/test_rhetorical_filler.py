@@ -1,4 +1,4 @@
-"""SRC402 rhetorical-filler: the rule around `sourcescore.filler` (its constructions are
+"""SRC402 rhetorical-filler: the rule around `sourcescore.editorial.filler` (its constructions are
 tested in tests/test_filler.py)."""
 
 import pytest

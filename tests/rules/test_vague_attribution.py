@@ -1,4 +1,4 @@
-"""SRC302 vague-attribution: the rule around `sourcescore.vague` (its constructions are
+"""SRC302 vague-attribution: the rule around `sourcescore.editorial.vague` (its constructions are
 tested in tests/test_vague.py)."""
 
 from sourcescore.testing import article, flagged_texts, parse, run_rule

@@ -97,7 +97,7 @@ def all_patterns() -> list[tuple[str, re.Pattern]]:
                                                       f"data/{entry.name}"))
             if pattern is not None:
                 found[f"data/{entry.name}"] = pattern
-    from sourcescore.filler import _pattern as core_list_pattern
+    from sourcescore.editorial.filler import _pattern as core_list_pattern
 
     for entry in (importlib.resources.files("sourcescore") / "data").iterdir():
         if entry.name.endswith(".txt"):
@@ -121,7 +121,7 @@ def test_the_catalogue_finds_the_patterns_that_matter():
     for expected in ("sourcescore.markup._EMPHASIS", "sourcescore.markup._LINK",
                      "sourcescore.analysis.wire._patterns", "sourcescore/data/cliches.txt",
                      "data/anonymity_reasons.txt", "plain_text_exemption",
-                     "sourcescore.citations._citation"):
+                     "sourcescore.editorial.citations._citation"):
         assert expected in names
 
 

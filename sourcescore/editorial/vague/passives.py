@@ -36,7 +36,7 @@ def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[
             continue
         passive = child(words, index, ("auxpass",)) is not None or (
             word.dep in ("acl", "amod") and (has_child_lemma(words, index, _WIDELY) or (
-                word.lemma in _SEEN_AS and has_child_lemma(words, index, {"as"}))))
+                word.lemma in _SEEN_AS and has_child_lemma(words, index, frozenset({"as"})))))
         if has_child_lemma(words, index, _INTERPRETING):
             continue  # "can be seen as", "will be seen as": a reading or a forecast, not a view
             # anyone is said to hold

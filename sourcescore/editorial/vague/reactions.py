@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sourcescore.editorial.vague.holders import owned
 from sourcescore.model import Analysis, Sentence
-from sourcescore.vague.holders import owned
 from sourcescore.wordtree import Words, children, has_child_lemma, head_of
 
 #: Nouns for what unnamed people felt or said about something ("has drawn attention": whose?).

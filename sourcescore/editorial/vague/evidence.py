@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sourcescore.analysis.sources import names_outlet
+from sourcescore.editorial.sourcing import story_facts
 from sourcescore.model import Analysis, Sentence
 from sourcescore.wordtree import Words, children, head_of, phrase
 
@@ -28,7 +29,7 @@ def unnamed_evidence(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[i
                                                  _bare(words, index))):
             continue
         verb = head_of(words, index)
-        if verb is None or (word.tag == "NN" and analysis.facts.names_a_poll):
+        if verb is None or (word.tag == "NN" and story_facts(analysis).names_a_poll):
             continue  # "a new statewide poll has found", and the story names the poll
         if word.dep == "nsubj" and words[verb].lemma in _SHOWING:
             start = min(i for i in phrase(words, index) if i <= index)

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from sourcescore.coverage import in_sourced_content
+from sourcescore.editorial.coverage import in_sourced_content
 from sourcescore.model import Analysis, Sentence
 
 Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
@@ -64,10 +64,10 @@ class Vagueness:
 
 
 
-from sourcescore.vague.evidence import hedge_adverb, unnamed_evidence  # noqa: E402
-from sourcescore.vague.groups import group_says  # noqa: E402
-from sourcescore.vague.passives import agentless_passive  # noqa: E402
-from sourcescore.vague.reactions import (  # noqa: E402
+from sourcescore.editorial.vague.evidence import hedge_adverb, unnamed_evidence  # noqa: E402
+from sourcescore.editorial.vague.groups import group_says  # noqa: E402
+from sourcescore.editorial.vague.passives import agentless_passive  # noqa: E402
+from sourcescore.editorial.vague.reactions import (  # noqa: E402
     contested,
     mood_persists,
     reaction_drawn,

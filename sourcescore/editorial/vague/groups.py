@@ -9,8 +9,8 @@ from sourcescore.analysis.lexicon import (
     GROUP_HEADS,
     QUANTIFIERS,
 )
+from sourcescore.editorial.sourcing import described_basis, head_lemma, story_facts
 from sourcescore.model import Analysis, Attribution, Sentence
-from sourcescore.sourcing import described_basis, head_lemma
 from sourcescore.wordtree import child, head_of
 
 #: Cues that put a proposition to their subject ("Traders expect X"), not a feeling or a wish.
@@ -65,7 +65,7 @@ def _vague_group(analysis: Analysis, attribution: Attribution) -> bool:
     if described_basis(analysis, attribution):
         return False
     head = head_lemma(attribution)
-    return not (head in EXPERT_GROUPS and analysis.facts.named_roles & EXPERT_ROLES)
+    return not (head in EXPERT_GROUPS and story_facts(analysis).named_roles & EXPERT_ROLES)
 
 
 #: Groups that stand for experts, and the roles that make a named person one of them.
@@ -98,7 +98,7 @@ def _poll_nearby(analysis: Analysis, attribution: Attribution) -> bool:
     """A poll is named in the paragraph or the one before: what its respondents think is its
     finding ("In the CNN poll, ... Democratic voters see Clinton as ...")."""
     paragraph = analysis.sentences[attribution.sentence].paragraph
-    return bool({paragraph - 1, paragraph} & analysis.facts.poll_paragraphs)
+    return bool({paragraph - 1, paragraph} & story_facts(analysis).poll_paragraphs)
 
 
 def _party_or_nation(analysis: Analysis, attribution: Attribution) -> bool:

@@ -19,7 +19,7 @@ from sourcescore.wordtree import children, head_of, phrase
 @dataclass(frozen=True)
 class StoryFacts:
     """What the whole story says about its sources, gathered in one pass and read by every
-    rule that needs it (`Analysis.facts`): so no rule pays for it once per finding.
+    rule that needs it (`story_facts`): so no rule pays for it once per finding.
 
     `named_roles`: role nouns given to named people; `described`: each run of up to six words
     in a sentence that names a person, with those sentences; `poll_paragraphs`: paragraphs
@@ -34,6 +34,11 @@ class StoryFacts:
 
 
 def story_facts(analysis: Analysis) -> StoryFacts:
+    """The story's facts, gathered once per analysis."""
+    return analysis.remembered(_gather_facts)
+
+
+def _gather_facts(analysis: Analysis) -> StoryFacts:
     polls = [a for a in analysis.attributions if a.source_type == "poll"]
     return StoryFacts(
         named_roles=named_roles(analysis),
@@ -119,7 +124,7 @@ def named_later(analysis: Analysis, attribution: Attribution) -> bool:
     words = [w for w in attribution.source.text.split() if w.lower() not in _DETERMINERS]
     if not words or words[-1].lower().endswith("s") or len(words) > _LONGEST:
         return False  # "officials": a plural is never one named person
-    described = analysis.facts.described.get(" ".join(words).lower(), frozenset())
+    described = story_facts(analysis).described.get(" ".join(words).lower(), frozenset())
     return bool(described - {attribution.sentence})
 
 

@@ -17,7 +17,7 @@ quotation marks, and returns the words that make the claim:
 * `characterisation` - a judgement stated as fact: a superlative or a record ("the most
   progressive in the party's history", "among the most watched", "the first ... to"), or an
   evaluative adjective ("a formidable operation"; words that only praise or condemn are
-  filler, `sourcescore.filler`);
+  filler, `sourcescore.editorial.filler`);
 * `private` - what happened out of public view: "privately", "behind closed doors", "called X
   and encouraged her".
 
@@ -37,12 +37,12 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
-from sourcescore.claims.causes import cause
-from sourcescore.claims.figures import figure
-from sourcescore.claims.judgements import characterisation
-from sourcescore.claims.minds import group_mind
-from sourcescore.claims.predictions import prediction
-from sourcescore.claims.private import private
+from sourcescore.editorial.claims.causes import cause
+from sourcescore.editorial.claims.figures import figure
+from sourcescore.editorial.claims.judgements import characterisation
+from sourcescore.editorial.claims.minds import group_mind
+from sourcescore.editorial.claims.predictions import prediction
+from sourcescore.editorial.claims.private import private
 from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import ancestors, children, dependents, head_of, remembered, word_at
 

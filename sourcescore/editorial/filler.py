@@ -29,7 +29,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
-from sourcescore.coverage import in_reported_speech
+from sourcescore.editorial.coverage import in_reported_speech
 from sourcescore.model import Analysis, Sentence, Word
 
 Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
