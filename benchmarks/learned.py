@@ -185,11 +185,11 @@ def sentence_features(analysis, sentence, families) -> dict[str, float]:
 def _constructions(analysis, sentence) -> dict[str, float]:
     found: dict[str, float] = {}
     for claim in claims_in(sentence, analysis):
-        found[f"claim:{claim.kind}"] = 1.0
+        found[f"claim:{claim.name}"] = 1.0
         span = (claim.start, claim.end)
-        covered = cover_figure(analysis, sentence, span) if claim.kind == "figure" \
+        covered = cover_figure(analysis, sentence, span) if claim.name == "figure" \
             else cover(analysis, sentence, span)
-        found[f"claim:{claim.kind}:{'covered' if covered else 'uncovered'}"] = 1.0
+        found[f"claim:{claim.name}:{'covered' if covered else 'uncovered'}"] = 1.0
     for vague in find_vague(analysis, sentence):
         found[f"vague:{vague.construction.name}"] = 1.0
     for filler in find_filler(analysis, sentence):

@@ -74,7 +74,7 @@ def check(analysis: Analysis, options: Options):
                 continue
             name = found.construction.name
             flags.append(Flag(found.start, found.end,
-                              f"{found.construction.label} \u201c{_short(text)}\u201d",
+                              f"{found.construction.summary} \u201c{_short(text)}\u201d",
                               suggestion=SUGGESTIONS[name],
                               confidence=found.construction.confidence))
     taken = [(f.start, f.end) for f in flags]

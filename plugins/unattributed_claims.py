@@ -66,10 +66,6 @@ NEEDS = {
     "characterisation": "attribute the judgement, or show the facts behind it",
     "private": "say how the story knows what happened in private",
 }
-#: How sure a finding of each kind is: statistics and private events are rarely wrong to flag.
-CONFIDENCE = {"figure": 0.8, "cause": 0.7, "prediction": 0.6, "group-mind": 0.7,
-              "characterisation": 0.6, "private": 0.7}
-
 
 #: The claims that, unsourced in the lede, hold the story: facts stated as facts. A lede's
 #: forecast or explanation of motive is framing an editor queries, not a reason to hold.
@@ -94,7 +90,7 @@ def check(analysis: Analysis, options: Options):
         claims += 1
         uncovered = _uncovered(analysis, sentence, found)
         if uncovered:  # one finding per sentence, on its surest claim
-            surest = max(uncovered, key=lambda claim: CONFIDENCE[claim.kind])
+            surest = max(uncovered, key=lambda claim: claim.construction.confidence)
             flags.append(_flag(analysis, surest, options))
     if claims == 0:
         return outcome(None, [], "no claims that need a source: not applicable")
@@ -114,8 +110,8 @@ def _uncovered(analysis: Analysis, sentence: Sentence, found: list[Claim]) -> li
     filler = find_filler(analysis, sentence)
     left = [c for c in found if _cover(analysis, sentence, c) is None and
             not any(_inside(c, f.start, f.end) for f in filler)]
-    if any(c.kind == "figure" for c in found) and not any(c.kind == "figure" for c in left):
-        left = [c for c in left if c.kind != "characterisation"]
+    if any(c.name == "figure" for c in found) and not any(c.name == "figure" for c in left):
+        left = [c for c in left if c.name != "characterisation"]
     return left
 
 
@@ -128,9 +124,9 @@ def _inside(claim: Claim, start: int, end: int) -> bool:
 
 def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
     span = (claim.start, claim.end)
-    if claim.kind == "figure":
+    if claim.name == "figure":
         return cover_figure(analysis, sentence, span)
-    if claim.kind == "group-mind":  # the poll that says what a group thinks
+    if claim.name == "group-mind":  # the poll that says what a group thinks
         return cover(analysis, sentence, span, frozenset({"poll"}))
     return cover(analysis, sentence, span)
 
@@ -138,11 +134,11 @@ def _cover(analysis: Analysis, sentence: Sentence, claim: Claim):
 def _flag(analysis: Analysis, claim: Claim, options: Options) -> Flag:
     text = analysis.text[claim.start:claim.end]
     severity, where = at_lede(analysis, claim.start, options.lede_severity)
-    if claim.kind not in options.lede_kinds:
+    if claim.name not in options.lede_kinds:
         severity = None  # still said to be in the lede, at the rule's own severity
-    return Flag(claim.start, claim.end, f"unattributed {claim.kind.replace('-', ' ')} "
+    return Flag(claim.start, claim.end, f"unattributed {claim.name.replace('-', ' ')} "
                                         f"\u201c{text}\u201d{where}",
-                suggestion=NEEDS[claim.kind], confidence=CONFIDENCE[claim.kind],
+                suggestion=NEEDS[claim.name], confidence=claim.construction.confidence,
                 severity=severity)
 
 

@@ -23,38 +23,18 @@ speak in clichés. Bylines, boilerplate and list rows are not prose and are skip
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Literal, get_args
 
+from sourcescore.editorial.constructions import Construction, Family, Found
 from sourcescore.editorial.coverage import in_reported_speech
 from sourcescore.model import Analysis, Sentence, Word
 
-Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
 ConstructionName = Literal["cliche", "editorial-adverb", "editorial-adjective", "empty-gloss"]
-
-
-@dataclass(frozen=True)
-class FillerConstruction:
-    """One shape of filler, with what it finds and what it leaves alone."""
-
-    name: ConstructionName
-    label: str  # how a finding names it: "rhetorical filler", "editorialising adverb"
-    find: Finder
-    examples: tuple[str, ...]
-    counterexamples: tuple[str, ...]
-    confidence: float = 0.7
-
-
-@dataclass(frozen=True)
-class Filler:
-    """Filler found in the text: the construction and the words."""
-
-    construction: FillerConstruction
-    start: int
-    end: int
+#: Filler found in the text (`Found`): the construction and the words.
+Filler = Found
 
 
 @cache
@@ -189,25 +169,25 @@ def _abstract_subject(words: tuple[Word, ...], trigger: int) -> bool:
     return bool(nouns) and nouns[0].lemma in ABSTRACT_SUBJECTS and nouns[0].pos != "PROPN"
 
 
-CONSTRUCTIONS: tuple[FillerConstruction, ...] = (
-    FillerConstruction(
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    Construction(
         "cliche", "rhetorical filler", _cliche,
         ("In a dramatic turn of events, the talks collapsed on Tuesday.",
          "The decision sent shockwaves through the markets.",
          "The senator landed himself in hot water last week."),
         ("The council will vote at the end of the day on Friday.",
          "“Only time will tell,” the minister said.")),
-    FillerConstruction(
+    Construction(
         "editorial-adverb", "editorialising adverb", _editorial_adverb,
         ("The plan is woefully underfunded.", "The senator gleefully cut the ribbon."),
         ("The plan is underfunded by $2 million, the auditor said.",)),
-    FillerConstruction(
+    Construction(
         "editorial-adjective", "editorialising adjective", _editorial_adjective,
         ("She has pulled in an impressive amount of cash.",
          "He wrote the powerful speech delivered on Monday."),
         ("The powerful senator chairs the committee.",
          "Jane Doe called the result “impressive”.")),
-    FillerConstruction(
+    Construction(
         "empty-gloss", "empty gloss", _empty_gloss,
         ("This underscores the deep-seated mistrust between the two sides.",
          "The outcome of the call will be crucial in determining whether a ceasefire can hold.",
@@ -216,25 +196,26 @@ CONSTRUCTIONS: tuple[FillerConstruction, ...] = (
          "The senator's vote will be crucial, his spokesman said.")),
 )
 
-NAMES: tuple[ConstructionName, ...] = tuple(c.name for c in CONSTRUCTIONS)
-assert get_args(ConstructionName) == NAMES, "declare each construction once, in order"
+NAMES: tuple[ConstructionName, ...] = get_args(ConstructionName)
+assert tuple(c.name for c in CONSTRUCTIONS) == NAMES, "declare each construction once, in order"
 #: Sentence roles that are not prose: nothing there is filler.
 _NOT_PROSE = frozenset({"byline", "boilerplate", "list"})
 
 
+def _reporters_own(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """Not a quotation, not what a named source is reported to have said."""
+    return not analysis.in_quotation(start, end) and \
+        not in_reported_speech(analysis, sentence, start, end)
+
+
+def _prose(analysis: Analysis, sentence: Sentence) -> bool:
+    return sentence.role not in _NOT_PROSE
+
+
+FILLER = Family("filler", CONSTRUCTIONS, _reporters_own, _prose)
+
+
 def find_filler(analysis: Analysis, sentence: Sentence,
-                enabled: Iterable[str] = NAMES) -> list[Filler]:
+                enabled: Iterable[str] | None = None) -> list[Found]:
     """The filler in a sentence, outside quotations and reported speech, in text order."""
-    if sentence.role in _NOT_PROSE:
-        return []
-    wanted = set(enabled)
-    found: list[Filler] = []
-    for construction in CONSTRUCTIONS:
-        if construction.name not in wanted:
-            continue
-        for start, end in construction.find(sentence, analysis):
-            if start < end and not analysis.in_quotation(start, end) and \
-                    not in_reported_speech(analysis, sentence, start, end) and \
-                    not any(f.start < end and start < f.end for f in found):
-                found.append(Filler(construction, start, end))
-    return sorted(found, key=lambda f: f.start)
+    return FILLER.find(analysis, sentence, enabled)

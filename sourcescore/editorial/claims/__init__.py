@@ -32,8 +32,7 @@ with sentences it finds and sentences it leaves alone (`tests/test_claims.py` ru
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Literal, get_args
 
 from sourcescore.analysis.lexicon import CONTENT_NOUNS, SPEECH_NOUNS, SPEECH_VERBS
@@ -43,6 +42,7 @@ from sourcescore.editorial.claims.judgements import characterisation
 from sourcescore.editorial.claims.minds import group_mind
 from sourcescore.editorial.claims.predictions import prediction
 from sourcescore.editorial.claims.private import private
+from sourcescore.editorial.constructions import Construction, Family, Found
 from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import ancestors, children, dependents, head_of, remembered, word_at
 
@@ -50,88 +50,77 @@ ClaimKind = Literal["figure", "cause", "prediction", "group-mind", "characterisa
 KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
 
 
-@dataclass(frozen=True)
-class Claim:
-    """A claim in a sentence: its kind and the words that make it."""
-
-    kind: str
-    start: int
-    end: int
+#: A claim in a sentence (`Found`): the kind (its construction's name) and the words.
+Claim = Found
 
 
-@dataclass(frozen=True)
-class Detector:
-    """One kind of claim, with sentences that make it and sentences that do not."""
-
-    kind: str
-    find: Callable[[Sentence], Iterable[tuple[int, int]]]
-    examples: tuple[str, ...]
-    counterexamples: tuple[str, ...]
-
-
-DETECTORS: tuple[Detector, ...] = (
-    Detector("figure", figure,
-             ("The strikes killed 1,300 people last week.", "Prices rose 20 percent in May.",
-              "Only one in ten voters agreed.", "The fire killed 40 people.",
-              "She won 100 percent of the delegates in the state.",
-              "The city needs $2 billion to fix its roads."),
-             ("He was born in 1962 and has three children.",
-              "She won 35 percent of the vote.",
-              "A candidate needs 2,383 delegates to win the nomination.",
-              "He called out those who were not always 100 percent in his corner.")),
-    Detector("cause", cause,
-             ("The governor vetoed the bill because he feared a primary challenge.",
-              "The move prompted the network to suspend him."),
-             ("The game was postponed because of the rain.",
-              "She said the bill failed because it lacked votes.",
-              "The department runs an electronic system designed to distribute cables.")),
-    Detector("prediction", prediction,
-             ("Prices will rise next year.", "The deal is unlikely to pass.",
-              "The odds of a deal are slim.", "Next week the central bank will raise rates."),
-             ("The committee will meet on Tuesday.", "If it passes, prices would rise.",
-              "Most likely voters backed her.", "She held the seat against long odds.",
-              "Dozens of speakers will commemorate the anniversary.",
-              "Democrats would need to win 15 seats to retake the chamber.",
-              "With 107 delegates at stake, she will win at least 56.",
-              "Next week will bring contests in five states.")),
-    Detector("group-mind", group_mind,
-             ("Voters are furious about the tax.", "The industry is bracing for cuts.",
-              "Many voters oppose the plan.", "Republicans are deeply divided over the bill."),
-             ("Jane Doe is furious about the tax.",
-              "The company's lawyers opposed a request to delay the trial.",
-              "Both men embrace conservative positions, and both oppose the tax.",
-              "The travails of the campaign can be seen as the last gasp of an era.")),
-    Detector("characterisation", characterisation,
-             ("She is the most progressive senator in the party's history.",
-              "It's no secret that the two men dislike each other."),
-             ("Europe's biggest banks report on Tuesday.",
-              "Klein, an influential activist, spoke first.",
-              "Her attack was a stretch at best and a distortion at worst.",
-              "For the candidates, it is best to deflect questions.")),
-    Detector("private", private,
-             ("The senator met donors behind closed doors.", "He privately urged her to run."),
-             ("The senator met donors at a public rally.",
-              "The committee would meet behind closed doors to choose a nominee.",
-              "The series takes you behind the scenes of a campaign day.")),
+#: Confidence: statistics and private events are rarely wrong to flag; forecasts and
+#: judgements are the likeliest to be fair framing.
+DETECTORS: tuple[Construction, ...] = (
+    Construction("figure", "a statistic", figure,
+                 ("The strikes killed 1,300 people last week.", "Prices rose 20 percent in May.",
+                  "Only one in ten voters agreed.", "The fire killed 40 people.",
+                  "She won 100 percent of the delegates in the state.",
+                  "The city needs $2 billion to fix its roads."),
+                 ("He was born in 1962 and has three children.",
+                  "She won 35 percent of the vote.",
+                  "A candidate needs 2,383 delegates to win the nomination.",
+                  "He called out those who were not always 100 percent in his corner."),
+                  confidence=0.8),
+    Construction("cause", "a cause or motive", cause,
+                 ("The governor vetoed the bill because he feared a primary challenge.",
+                  "The move prompted the network to suspend him."),
+                 ("The game was postponed because of the rain.",
+                  "She said the bill failed because it lacked votes.",
+                  "The department runs an electronic system designed to distribute cables."),
+                  confidence=0.7),
+    Construction("prediction", "a prediction", prediction,
+                 ("Prices will rise next year.", "The deal is unlikely to pass.",
+                  "The odds of a deal are slim.", "Next week the central bank will raise rates."),
+                 ("The committee will meet on Tuesday.", "If it passes, prices would rise.",
+                  "Most likely voters backed her.", "She held the seat against long odds.",
+                  "Dozens of speakers will commemorate the anniversary.",
+                  "Democrats would need to win 15 seats to retake the chamber.",
+                  "With 107 delegates at stake, she will win at least 56.",
+                  "Next week will bring contests in five states."), confidence=0.6),
+    Construction("group-mind", "what a group thinks or feels", group_mind,
+                 ("Voters are furious about the tax.", "The industry is bracing for cuts.",
+                  "Many voters oppose the plan.", "Republicans are deeply divided over the bill."),
+                 ("Jane Doe is furious about the tax.",
+                  "The company's lawyers opposed a request to delay the trial.",
+                  "Both men embrace conservative positions, and both oppose the tax.",
+                  "The travails of the campaign can be seen as the last gasp of an era."),
+                  confidence=0.7),
+    Construction("characterisation", "a judgement stated as fact", characterisation,
+                 ("She is the most progressive senator in the party's history.",
+                  "It's no secret that the two men dislike each other."),
+                 ("Europe's biggest banks report on Tuesday.",
+                  "Klein, an influential activist, spoke first.",
+                  "Her attack was a stretch at best and a distortion at worst.",
+                  "For the candidates, it is best to deflect questions."), confidence=0.6),
+    Construction("private", "what happened out of public view", private,
+                 ("The senator met donors behind closed doors.", "He privately urged her to run."),
+                 ("The senator met donors at a public rally.",
+                  "The committee would meet behind closed doors to choose a nominee.",
+                  "The series takes you behind the scenes of a campaign day."), confidence=0.7),
 )
-assert tuple(d.kind for d in DETECTORS) == KINDS, "declare each kind once, in order"
+assert tuple(d.name for d in DETECTORS) == KINDS, "declare each kind once, in order"
+
+
+def _reporters_claim(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """Words the reporter asserts: not quoted, not supposed, not someone else's, not the
+    writer's own declared view."""
+    return not analysis.in_quotation(start, end) and not _supposed(sentence, start) and \
+        not _someone_elses(sentence, start) and not _authors_own(sentence, start)
+
+
+CLAIMS = Family("claims", DETECTORS, _reporters_claim, exclusive=False)
 
 
 def claims_in(sentence: Sentence, analysis: Analysis,
-              kinds: Iterable[str] = KINDS) -> list[Claim]:
+              kinds: Iterable[str] | None = None) -> list[Found]:
     """The claims in a sentence's own words (quotations left out), in text order."""
-    wanted = set(kinds)
-    found = []
-    for detector in DETECTORS:
-        if detector.kind not in wanted:
-            continue
-        kind = detector.kind
-        for start, end in detector.find(sentence):
-            if start < end and not analysis.in_quotation(start, end) and \
-                    not _supposed(sentence, start) and not _someone_elses(sentence, start) \
-                    and not _authors_own(sentence, start):
-                found.append(Claim(kind, start, end))
-    return sorted(found, key=lambda c: (c.start, KINDS.index(c.kind)))
+    return CLAIMS.find(analysis, sentence, kinds)
 
 
 def _someone_elses(sentence: Sentence, start: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence
+from sourcescore.model import Analysis, Sentence
 
 #: Not "designed to": "a system designed to distribute cables" says what a thing is for, not
 #: why someone acted.
@@ -23,7 +23,7 @@ _CAUSE = re.compile(
 _CAUSING = frozenset({"prompt", "cause", "fuel"})
 
 
-def cause(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def cause(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     for match in _CAUSE.finditer(sentence.text):
         yield sentence.start + match.start(), sentence.start + match.end()
     words = sentence.words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence, Word
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import children, dependents, lemmas_of
 
 _SCALE = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions",
@@ -19,7 +19,7 @@ _VOTE_SHARE = re.compile(r"^\s*(?:(?:percent\s+)?of\s+the\s+(?:vote|votes|ballot
                          re.IGNORECASE)
 
 
-def figure(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def figure(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     words = sentence.words
     found = set()  # "$2 billion" has two numeric words and is one figure
     for index, word in enumerate(words):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence, Word
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import dependents
 
 #: Adjectives that judge rather than describe, in the reporter's own voice.
@@ -26,7 +26,7 @@ _SETTLED = re.compile(r"\b(?:it['’]s|it\s+is|it\s+was|it['’]s\s+been|it\s+ha
                       r"|\bmake\s+no\s+mistake\b", re.IGNORECASE)
 
 
-def characterisation(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def characterisation(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
         if word.tag in ("JJS", "RBS") and word.dep in ("amod", "advmod", "attr", "acomp") and \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sourcescore.analysis.lexicon import GROUP_HEADS, QUANTIFIERS
-from sourcescore.model import Sentence, Word
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import dependents
 
 #: What a group feels, wants, plans or is doing about it. Not what it says or expects
@@ -29,7 +29,7 @@ campaign network networks administration
 """.split())
 
 
-def group_mind(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def group_mind(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
         if word.dep not in ("nsubj", "nsubjpass") or not 0 <= word.head < len(words):

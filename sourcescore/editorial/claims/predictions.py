@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence, Word
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import children
 from sourcescore.wordtree import dependents as dependents_of
 
@@ -30,7 +30,7 @@ _HABITUAL = frozenset({"often", "frequently", "usually", "always", "sometimes", 
                        "regularly", "routinely"})
 
 
-def prediction(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def prediction(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
         if word.lemma in _FUTURE and word.tag == "MD" and 0 <= word.head < len(words) and \

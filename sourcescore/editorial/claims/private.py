@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Sentence, Word
+from sourcescore.model import Analysis, Sentence, Word
 from sourcescore.wordtree import dependents, word_at
 
 _PRIVATE = re.compile(
@@ -21,7 +21,7 @@ _PRIVATE = re.compile(
 _TOUR = re.compile(r"\b(?:take|takes|taking|took|go|goes|going|went)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def private(sentence: Sentence) -> Iterable[tuple[int, int]]:
+def private(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     for match in _PRIVATE.finditer(sentence.text):
         start = sentence.start + match.start()
         if _TOUR.search(sentence.text[max(0, match.start() - 30):match.start()]):

@@ -28,40 +28,18 @@ Everything reads the shared analysis only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Literal, get_args
 
+from sourcescore.editorial.constructions import Construction, Family, Found
 from sourcescore.editorial.coverage import in_sourced_content
 from sourcescore.model import Analysis, Sentence
 
-Finder = Callable[[Sentence, Analysis], Iterable[tuple[int, int]]]
 #: The constructions' names: what a configuration may select.
 ConstructionName = Literal["group-says", "agentless-passive", "reaction-drawn", "mood-persists",
                            "there-is-a-view", "contested", "unnamed-evidence", "hedge-adverb"]
-
-
-@dataclass(frozen=True)
-class VagueConstruction:
-    """One shape of vague attribution, with what it finds and what it leaves alone."""
-
-    name: ConstructionName
-    summary: str
-    find: Finder
-    examples: tuple[str, ...]
-    counterexamples: tuple[str, ...] = ()
-    confidence: float = 0.7
-
-
-@dataclass(frozen=True)
-class Vagueness:
-    """A vague attribution found in the text: the construction and the words that make it."""
-
-    construction: VagueConstruction
-    sentence: int
-    start: int
-    end: int
-
+#: A vague attribution found in the text (`Found`): the construction and the words.
+Vagueness = Found
 
 
 from sourcescore.editorial.vague.evidence import hedge_adverb, unnamed_evidence  # noqa: E402
@@ -74,15 +52,15 @@ from sourcescore.editorial.vague.reactions import (  # noqa: E402
     there_is_a_view,
 )
 
-CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
-    VagueConstruction(
+CONSTRUCTIONS: tuple[Construction, ...] = (
+    Construction(
         "group-says", "speech or belief put to a vague group", group_says,
         ("Critics say the plan is doomed.", "Many economists believe the tax will backfire.",
          "Traders expect markets to fall sharply if the bill passes.",
          "The international community remains cautiously optimistic about the talks."),
         ("Critics of the plan marched on City Hall.",
          "Voters rejected the measure on Tuesday."), confidence=0.8),
-    VagueConstruction(
+    Construction(
         "agentless-passive", "a view in the passive, held by nobody named", agentless_passive,
         ("The central bank is not expected to change rates.",
          "The governor is widely seen as the front-runner.",
@@ -91,28 +69,28 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
         ("The suspect was seen leaving the building.",
          "The shake-up, viewed by his aides as overdue, came on Friday.",
          "The governor is expected by her own staff to resign.")),
-    VagueConstruction(
+    Construction(
         "reaction-drawn", "a reaction with nobody named as reacting", reaction_drawn,
         ("The proposal has drawn criticism.", "The move sparked speculation about a deal.",
          "The agency came under fire for the delays."),
         ("The proposal drew criticism from Senator Jane Doe.",
          "The senator voiced concerns about the cost.",
          "The shooting prompted protests across the city.")),
-    VagueConstruction(
+    Construction(
         "mood-persists", "a state of mind that lasts or grows with no one holding it",
         mood_persists,
         ("Hopes remain for a ceasefire.", "Fears grew that the talks would collapse."),
         ("His hopes remain high.",), confidence=0.6),
-    VagueConstruction(
+    Construction(
         "there-is-a-view", "an existential asserting a view without a holder", there_is_a_view,
         ("There is a widespread recognition that the party needs to rebuild.",
          "There are growing fears of a recession."),
         ("There is no doubt the storm was severe.", "There are three candidates.")),
-    VagueConstruction(
+    Construction(
         "contested", "a dispute asserted without the disputants", contested,
         ("The response to the attacks has been controversial.",),
         ("The controversial plan was approved on Monday.",), confidence=0.6),
-    VagueConstruction(
+    Construction(
         "unnamed-evidence", "polls, studies or models that show something, none named",
         unnamed_evidence,
         ("Polls show high levels of voter discontent.",
@@ -120,7 +98,7 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
          "According to estimates, the deal is worth billions."),
         ("A Gallup poll shows high levels of voter discontent.",
          "The survey found that most voters were undecided.")),
-    VagueConstruction(
+    Construction(
         "hedge-adverb", "a hedge that stands in for a source", hedge_adverb,
         ("The administration is reportedly confident of a deal.",
          "The minister allegedly favoured the plan."),
@@ -129,25 +107,26 @@ CONSTRUCTIONS: tuple[VagueConstruction, ...] = (
 )
 
 #: Construction names, in the order they are tried.
-NAMES: tuple[ConstructionName, ...] = tuple(c.name for c in CONSTRUCTIONS)
-assert get_args(ConstructionName) == NAMES, "declare each construction once, in order"
+NAMES: tuple[ConstructionName, ...] = get_args(ConstructionName)
+assert tuple(c.name for c in CONSTRUCTIONS) == NAMES, "declare each construction once, in order"
+
+
+def _outside_quotes_and_sources(analysis: Analysis, sentence: Sentence, start: int,
+                                end: int) -> bool:
+    """The reporter's words: not a quotation, not what a checkable source said."""
+    return not analysis.in_quotation(start, end) and \
+        not in_sourced_content(analysis, sentence, start, end)
+
+
+def _body(analysis: Analysis, sentence: Sentence) -> bool:
+    return sentence.role == "body"
+
+
+VAGUE = Family("vague", CONSTRUCTIONS, _outside_quotes_and_sources, _body)
 
 
 def find_vague(analysis: Analysis, sentence: Sentence,
-               enabled: Iterable[str] = NAMES) -> list[Vagueness]:
+               enabled: Iterable[str] | None = None) -> list[Found]:
     """The vague attributions in a body sentence, outside quotations, in text order (one per
     stretch of text: the first construction that finds it names it)."""
-    if sentence.role != "body":
-        return []
-    wanted = set(enabled)
-    found: list[Vagueness] = []
-    for construction in CONSTRUCTIONS:
-        if construction.name not in wanted:
-            continue
-        for start, end in construction.find(sentence, analysis):
-            if start < end and not analysis.in_quotation(start, end) and \
-                    not in_sourced_content(analysis, sentence, start, end) and \
-                    not any(v.start < end and start < v.end for v in found):
-                found.append(Vagueness(construction, sentence.index, start, end))
-    return sorted(found, key=lambda v: v.start)
-
+    return VAGUE.find(analysis, sentence, enabled)

@@ -1,0 +1,50 @@
+"""Every editorial construction finds its examples and leaves its counterexamples alone.
+
+Claims, vague attribution and filler are families of constructions (`sourcescore.editorial`),
+each declared with the sentences it finds and the sentences it leaves alone; this one runner
+reads them all, so a construction is tested the moment it is declared, whatever its family.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcescore.editorial.claims import CLAIMS
+from sourcescore.editorial.constructions import Family
+from sourcescore.editorial.filler import FILLER
+from sourcescore.editorial.vague import VAGUE
+
+FAMILIES: tuple[Family, ...] = (CLAIMS, VAGUE, FILLER)
+EXAMPLES = [(f, c, text) for f in FAMILIES for c in f.constructions for text in c.examples]
+COUNTEREXAMPLES = [(f, c, text) for f in FAMILIES for c in f.constructions
+                   for text in c.counterexamples]
+
+
+def _names(analyse, family: Family, text: str) -> list[str]:
+    analysis = analyse(text)
+    return [found.name for sentence in analysis.sentences
+            for found in family.find(analysis, sentence)]
+
+
+def test_every_construction_is_declared_once_with_examples_and_counterexamples():
+    for family in FAMILIES:
+        assert len(set(family.names)) == len(family.names), family.name
+        for construction in family.constructions:
+            assert construction.examples and construction.counterexamples, construction.name
+            assert construction.summary and 0 < construction.confidence <= 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("family, construction, text", EXAMPLES,
+                         ids=[f"{f.name}/{c.name}: {t[:40]}" for f, c, t in EXAMPLES])
+def test_construction_finds_its_example(analyse, family, construction, text):
+    assert construction.name in _names(analyse, family, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("family, construction, text", COUNTEREXAMPLES,
+                         ids=[f"{f.name}/{c.name}: {t[:40]}" for f, c, t in COUNTEREXAMPLES])
+def test_construction_leaves_its_counterexample(analyse, family, construction, text):
+    """A counterexample is clean of the whole family: a sentence written to show what a
+    construction must not take is no example of a sibling either."""
+    assert _names(analyse, family, text) == []
