@@ -41,7 +41,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.editorial.filler import NAMES, ConstructionName, find_filler
+from sourcescore.editorial.filler import FILLER, NAMES, ConstructionName
+from sourcescore.editorial.reading import found_by, reading
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule
@@ -67,8 +68,9 @@ class Options:
 def check(analysis: Analysis, options: Options):
     ignored = {p.lower() for p in options.ignore_phrases}
     flags = []
-    for sentence in analysis.sentences:
-        for found in find_filler(analysis, sentence, options.constructions):
+    for in_sentence in found_by(analysis, FILLER, reading(analysis).filler,
+                                options.constructions):
+        for found in in_sentence:
             text = analysis.text[found.start:found.end]
             if text.lower() in ignored:
                 continue

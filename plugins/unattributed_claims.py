@@ -48,10 +48,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.editorial.claims import KINDS, Claim, ClaimKind, claims_in
-from sourcescore.editorial.coverage import cover, cover_figure, needs_cover
-from sourcescore.editorial.filler import find_filler
-from sourcescore.editorial.vague import find_vague
+from sourcescore.editorial.claims import CLAIMS, KINDS, Claim, ClaimKind
+from sourcescore.editorial.coverage import cover, cover_figure
+from sourcescore.editorial.reading import Reading, found_by, reading
 from sourcescore.model import Analysis, Flag, Sentence
 from sourcescore.options import LedeSeverity, NonNegative
 from sourcescore.rules import Rule
@@ -81,14 +80,14 @@ class Options:
 
 
 def check(analysis: Analysis, options: Options):
-    kinds = options.kinds
+    shared = reading(analysis)
     claims, flags = 0, []
-    for sentence in analysis.sentences:
-        found = claims_in(sentence, analysis, kinds) if needs_cover(sentence, analysis) else []
+    by_sentence = found_by(analysis, CLAIMS, shared.claims, options.kinds)
+    for sentence, found in zip(analysis.sentences, by_sentence, strict=True):
         if not found:
             continue
         claims += 1
-        uncovered = _uncovered(analysis, sentence, found)
+        uncovered = _uncovered(analysis, shared, sentence, list(found))
         if uncovered:  # one finding per sentence, on its surest claim
             surest = max(uncovered, key=lambda claim: claim.construction.confidence)
             flags.append(_flag(analysis, surest, options))
@@ -100,14 +99,15 @@ def check(analysis: Analysis, options: Options):
                    claims=claims, unattributed=len(flags))
 
 
-def _uncovered(analysis: Analysis, sentence: Sentence, found: list[Claim]) -> list[Claim]:
+def _uncovered(analysis: Analysis, shared: Reading, sentence: Sentence,
+               found: list[Claim]) -> list[Claim]:
     """The claims nothing covers. A claim put to nobody checkable ("critics say ...", "is
     expected to ...") is one problem, which SRC302 reports. A judgement made with its figure
     ("the best-funded PAC, with $23 million") stands on the figure: when the figure is
     sourced, so is the judgement."""
-    if find_vague(analysis, sentence):
+    if shared.vague[sentence.index]:
         return []
-    filler = find_filler(analysis, sentence)
+    filler = shared.filler[sentence.index]
     left = [c for c in found if _cover(analysis, sentence, c) is None and
             not any(_inside(c, f.start, f.end) for f in filler)]
     if any(c.name == "figure" for c in found) and not any(c.name == "figure" for c in left):

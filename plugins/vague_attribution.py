@@ -43,7 +43,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.editorial.vague import NAMES, ConstructionName, find_vague
+from sourcescore.editorial.reading import found_by, reading
+from sourcescore.editorial.vague import NAMES, VAGUE, ConstructionName
 from sourcescore.model import Analysis, Flag
 from sourcescore.options import Positive, Regex
 from sourcescore.rules import Rule
@@ -59,8 +60,8 @@ class Options:
 
 def check(analysis: Analysis, options: Options):
     flags = []
-    for sentence in analysis.sentences:
-        for found in find_vague(analysis, sentence, options.constructions):
+    for in_sentence in found_by(analysis, VAGUE, reading(analysis).vague, options.constructions):
+        for found in in_sentence:
             text = analysis.text[found.start:found.end]
             flags.append(Flag(found.start, found.end,
                               f"vague attribution \u201c{text}\u201d: "

@@ -48,3 +48,32 @@ def test_construction_leaves_its_counterexample(analyse, family, construction, t
     """A counterexample is clean of the whole family: a sentence written to show what a
     construction must not take is no example of a sibling either."""
     assert _names(analyse, family, text) == []
+
+
+@pytest.mark.model
+def test_the_editorial_rules_share_one_reading_of_the_story(monkeypatch):
+    """SRC301, SRC302 and SRC402 read the same per-article reading: each vague-attribution
+    and filler construction runs once per sentence, not once per rule that asks."""
+    import dataclasses
+
+    from sourcescore.editorial import reading as reading_module
+    from sourcescore.testing import parse, run_rule
+
+    calls: dict[str, int] = {}
+
+    def counted(construction):
+        def find(sentence, analysis):
+            calls[construction.name] = calls.get(construction.name, 0) + 1
+            return construction.find(sentence, analysis)
+        return dataclasses.replace(construction, find=find)
+
+    for name in ("VAGUE", "FILLER"):
+        family = getattr(reading_module, name)
+        monkeypatch.setattr(reading_module, name, dataclasses.replace(
+            family, constructions=tuple(counted(c) for c in family.constructions)))
+    analysis = parse("Critics say the plan is doomed. Prices will rise 20 percent next year. "
+                     "In a dramatic turn of events, the talks collapsed.")
+    for code in ("SRC301", "SRC302", "SRC402"):
+        assert run_rule(code, analysis).flags, code
+    body = sum(s.role == "body" for s in analysis.sentences)
+    assert calls["group-says"] == body and calls["cliche"] == len(analysis.sentences)
