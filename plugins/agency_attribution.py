@@ -86,7 +86,7 @@ def _flag(analysis: Analysis, citation: Citation, lede_severity: str) -> Flag:
     return Flag(citation.start, citation.end,
                 f"second-hand sourcing{where}: relies on {citation.outlet}",
                 suggestion="confirm independently, or keep the credit prominent",
-                confidence=0.7, severity=severity)
+                confidence=0.7, severity=severity, decided_by=citation.form)
 
 
 @hookimpl

@@ -86,7 +86,7 @@ def check(analysis: Analysis, options: Options):
     phrases = _phrases(analysis, loaded, {(f.start, f.end) for f in flags})
     phrases += [Flag(start, end, f"loaded verb \u201c{analysis.text[start:end]}\u201d takes a "
                      "side", suggestion="say what was said, and let the reader judge",
-                     confidence=0.5)
+                     confidence=0.5, decided_by="attack-in-reporters-voice")
                 for start, end in attacks_in_reporters_voice(
                     analysis, loaded, {f.start for f in flags + phrases} |
                     {a.cue.start for a in cued if a.cue is not None})]
@@ -106,7 +106,7 @@ def _flag(attribution: Attribution) -> Flag:
                 f"loaded attribution verb \u201c{attribution.cue.text}\u201d "
                 f"{_WHY.get(attribution.cue_lemma, 'takes a side')}",
                 suggestion="use \u201csaid\u201d unless the loaded sense is the point",
-                confidence=0.6)
+                confidence=0.6, decided_by="loaded-cue")
 
 
 def _loaded_sense(analysis: Analysis, attribution: Attribution) -> bool:
@@ -165,7 +165,7 @@ def _phrases(analysis: Analysis, loaded: set[str], taken: set[tuple[int, int]]) 
             if (start, end) not in taken and not analysis.in_quotation(start, end):
                 flags.append(Flag(start, end, f"loaded verb \u201c{match.group(0)}\u201d takes "
                                   "a side", suggestion="say what was said, and let the reader "
-                                  "judge", confidence=0.6))
+                                  "judge", confidence=0.6, decided_by="loaded-phrase"))
     return flags
 
 

@@ -78,13 +78,14 @@ def check(analysis: Analysis, options: Options):
             flags.append(Flag(found.start, found.end,
                               f"{found.construction.summary} \u201c{_short(text)}\u201d",
                               suggestion=SUGGESTIONS[name],
-                              confidence=found.construction.confidence))
+                              confidence=found.construction.confidence,
+                              decided_by=found.name))
     taken = [(f.start, f.end) for f in flags]
     for match in find_unquoted(phrase_pattern(options.extra_phrases), analysis):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             flags.append(Flag(match.start(), match.end(),
                               f"rhetorical filler \u201c{match.group(0)}\u201d",
-                              suggestion=SUGGESTIONS["cliche"]))
+                              suggestion=SUGGESTIONS["cliche"], decided_by="extra-phrase"))
     return density_outcome(flags, analysis, options.scale, "filler phrase")
 
 

@@ -139,6 +139,7 @@ def _flag(analysis: Analysis, claim: Claim, options: Options) -> Flag:
     return Flag(claim.start, claim.end, f"unattributed {claim.name.replace('-', ' ')} "
                                         f"\u201c{text}\u201d{where}",
                 suggestion=NEEDS[claim.name], confidence=claim.construction.confidence,
+                decided_by=claim.name,
                 severity=severity)
 
 

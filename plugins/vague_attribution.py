@@ -67,13 +67,15 @@ def check(analysis: Analysis, options: Options):
                               f"vague attribution \u201c{text}\u201d: "
                               f"{found.construction.summary}",
                               suggestion="name who says so, or cut the claim",
-                              confidence=found.construction.confidence))
+                              confidence=found.construction.confidence,
+                              decided_by=found.name))
     taken = [(f.start, f.end) for f in flags]
     for match in find_unquoted(phrase_pattern(options.extra_phrases), analysis):
         if not any(s < match.end() and match.start() < e for s, e in taken):
             flags.append(Flag(match.start(), match.end(),
                               f"vague attribution \u201c{match.group(0)}\u201d names no source",
-                              suggestion="name who says so, or cut the claim"))
+                              suggestion="name who says so, or cut the claim",
+                              decided_by="extra-phrase"))
     return density_outcome(flags, analysis, options.scale, "vague attribution")
 
 

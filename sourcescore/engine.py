@@ -260,6 +260,8 @@ def _malformed_flag(flag, length: int) -> str | None:
     if flag.confidence is not None and not (
             isinstance(flag.confidence, (int, float)) and 0 <= flag.confidence <= 1):
         return f"flag confidence {flag.confidence!r} is not a number from 0 to 1"
+    if flag.decided_by is not None and not isinstance(flag.decided_by, str):
+        return f"flag decided_by {flag.decided_by!r} is not a string"
     return None
 
 
@@ -271,5 +273,5 @@ def _finding(rule: Rule, severity: str, flag: Flag, text: str, lines: LineIndex)
         severity=flag.severity or severity, message=flag.message,
         start=flag.start, end=flag.end, line=line, column=column,
         end_line=end_line, end_column=end_column, text=text[flag.start:flag.end],
-        suggestion=flag.suggestion, confidence=flag.confidence,
+        suggestion=flag.suggestion, confidence=flag.confidence, decided_by=flag.decided_by,
     )

@@ -373,8 +373,8 @@ class Analysis:
 class Flag:
     """What a rule reports: a place in the text and why it matters.
 
-    `confidence` (0-1) says how sure the rule is that an editor would agree; None when the
-    rule does not say.
+    `confidence` (0-1) says how sure the rule is that an editor would agree; `decided_by`
+    names the construction or feature that decided it. None when the rule does not say.
     """
 
     start: int
@@ -383,6 +383,7 @@ class Flag:
     suggestion: str | None = None
     severity: str | None = None  # None: the rule's configured severity
     confidence: float | None = None
+    decided_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class Finding:
     text: str
     suggestion: str | None = None
     confidence: float | None = None
+    decided_by: str | None = None  # the construction or feature that decided it
 
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.start, self.end, self.code, self.message)
@@ -56,6 +57,7 @@ class Finding:
             "start": self.start, "end": self.end, "line": self.line, "column": self.column,
             "end_line": self.end_line, "end_column": self.end_column, "text": self.text,
             "confidence": None if self.confidence is None else round(self.confidence, 3),
+            "decided_by": self.decided_by,
         }
 
 

@@ -77,3 +77,20 @@ def test_the_editorial_rules_share_one_reading_of_the_story(monkeypatch):
         assert run_rule(code, analysis).flags, code
     body = sum(s.role == "body" for s in analysis.sentences)
     assert calls["group-says"] == body and calls["cliche"] == len(analysis.sentences)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("code", "text", "decided_by"), [
+    ("SRC301", "Prices will rise 20 percent next year.", "figure"),
+    ("SRC302", "The governor is widely seen as the front-runner.", "agentless-passive"),
+    ("SRC402", "In a dramatic turn of events, the talks collapsed.", "cliche"),
+    ("SRC201", "The mayor told CNN that the plan had failed.", "citing-words"),
+    ("SRC401", "The mayor insisted that the plan had worked.", "loaded-cue"),
+])
+def test_each_finding_names_the_construction_that_decided_it(checker, code, text, decided_by):
+    """As CoreNLP records the sieve that decided a quotation's speaker, each editorial
+    finding records the construction that made it, in the report an editor and a benchmark
+    read."""
+    report = checker.check_text(text)
+    assert [f.decided_by for f in report.findings if f.code == code] == [decided_by]
+    assert all(f.to_dict()["decided_by"] == f.decided_by for f in report.findings)

@@ -120,6 +120,18 @@ def test_rule_returning_garbage_is_an_error(checker):
     assert "outside the text" in report.errors[0].message
 
 
+def test_a_flag_must_name_what_decided_it_in_words(checker):
+    from sourcescore.api import Checker
+    from sourcescore.model import Flag
+
+    bad = lambda a, o: RuleOutcome(50.0, (Flag(0, 3, "odd", decided_by=7),))  # noqa: E731
+    plugin = _plugin("tests.garbage", sourcescore_register_rules=lambda register: register(
+        _rule("TST104", bad)))
+    local = Checker(ROOT / "rules.toml", extra_plugins=(plugin,), nlp=checker.nlp)
+    report = local.check_text("The mayor said the plan worked.")
+    assert "decided_by 7 is not a string" in report.errors[0].message
+
+
 def _example_installed():
     try:
         importlib.metadata.distribution("sourcescore-example")

@@ -27,8 +27,8 @@ package (`sourcescore schema` prints it; `sourcescore.report.report_schema()` re
                    "contribution": number | null, "summary": str, "findings": int,
                    "metrics": {str: value}, "error": str | null}],
         "findings": [{"code", "name", "plugin", "severity", "message", "suggestion",
-                      "confidence": number | null, "start", "end", "line", "column",
-                      "end_line", "end_column", "text"}],
+                      "confidence": number | null, "decided_by": str | null, "start", "end",
+                      "line", "column", "end_line", "end_column", "text"}],
         "attributions": [{"kind": "direct" | "mixed" | "indirect",
                           "content" | "source" | "cue": {"start", "end", "text"} | null,
                           "source_type": "person" | "organization" | "agency" | "media" |

@@ -110,6 +110,8 @@ def _findings(file: FileReport, out: TextIO, options: RenderOptions) -> None:
             out.write(f"      suggestion: {printable(finding.suggestion)}\n")
         if finding.confidence is not None:
             out.write(f"      confidence: {finding.confidence:.0%}\n")
+        if finding.decided_by:
+            out.write(f"      decided by: {printable(finding.decided_by)}\n")
     for error in file.errors:
         out.write(f"  {_rule_failure(error)}\n")
 

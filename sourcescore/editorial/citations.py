@@ -73,11 +73,18 @@ _BACK_REFERENCE = re.compile(rf"\b(?:the|that|this)\s+(?P<record>{'|'.join(RECOR
 
 @dataclass(frozen=True)
 class Citation:
-    """Words in a sentence that cite another outlet, and the outlet."""
+    """Words in a sentence that cite another outlet, the outlet, and the citing form (`FORMS`)."""
 
     start: int
     end: int
     outlet: str
+    form: str = "citing-words"
+
+
+#: How a citation cites, by the pattern group that holds the outlet's name: "told CNN", "[WaPo.]",
+#: "the Post reported", "in the ITV interview"; a later "the report found" is a back-reference.
+FORMS = {"to": "citing-words", "credit": "credit-line", "by": "outlet-reported",
+         "of": "outlet-record"}
 
 
 def find_citations(analysis: Analysis, house: tuple[str, ...]) -> list[Citation]:
@@ -106,7 +113,7 @@ def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
             continue
         if group == "of" and not _as_source(analysis, sentence, match):
             continue  # "Breitbart News Daily show on Sirius XM": a mention, not a citation
-        cited.append(Citation(start, end, match.group(group).strip()))
+        cited.append(Citation(start, end, match.group(group).strip(), FORMS[group]))
     return cited
 
 
@@ -139,7 +146,8 @@ def _referred_back(analysis: Analysis, sentence: Sentence,
         record = match.group("record").lower()
         if record in records and not analysis.in_quotation(start, end) and \
                 _as_source(analysis, sentence, match):
-            return [Citation(start, end, f"{records[record]} (\u201c{match.group(0)}\u201d)")]
+            return [Citation(start, end, f"{records[record]} (\u201c{match.group(0)}\u201d)",
+                             "back-reference")]
     return []
 
 
