@@ -43,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
-from sourcescore.editorial.sourcing import described_basis, named_later, source_key
+from sourcescore.editorial.sourcing import described_basis, source_key, unnamed_sources
 from sourcescore.model import Analysis, Attribution, Flag
 from sourcescore.options import LedeSeverity, Regex
 from sourcescore.rules import Rule
@@ -70,9 +70,7 @@ def check(analysis: Analysis, options: Options):
                              + options.extra_reasons)
     bases = phrase_pattern(packaged_phrases(__package__, "data/anonymity_bases.txt")
                            + options.extra_bases)
-    anonymous = [a for a in analysis.attributions if a.source_type == "anonymous" and
-                 a.is_speech and a.source is not None and not _posted(a) and
-                 not _relayed(analysis, a) and not _counsel(a)]
+    anonymous = unnamed_sources(analysis)
     if not anonymous:
         return outcome(None, [], "no unnamed sources: not applicable")
     total = sum(prominence(analysis, a) for a in analysis.attributions if a.source is not None)
@@ -84,8 +82,7 @@ def check(analysis: Analysis, options: Options):
             context = paragraph_text(analysis, attribution.sentence)
             explained[paragraph] = any(p is not None and p.search(context)
                                        for p in (reasons, bases))
-        if explained[paragraph] or described_basis(analysis, attribution) or \
-                named_later(analysis, attribution):
+        if explained[paragraph] or described_basis(analysis, attribution):
             continue
         missing_weight += prominence(analysis, attribution)
         key = source_key(attribution)
@@ -97,43 +94,6 @@ def check(analysis: Analysis, options: Options):
                    f"{plural(len(flags), 'unnamed source')} with neither a reason for "
                    "anonymity nor a basis for what they know", unnamed=len(anonymous),
                    unexplained=len(flags))
-
-
-#: Cues of a public post: "one user tweeted" quotes the public record, not a confidential source.
-_POSTING_CUES = frozenset({"tweet", "retweet", "post"})
-
-
-def _posted(attribution: Attribution) -> bool:
-    return (attribution.cue_lemma or "").lower() in _POSTING_CUES
-
-
-def _relayed(analysis: Analysis, attribution: Attribution) -> bool:
-    """The unnamed source speaks inside what another source is reported to have said ("She
-    said an FBI official told her ...", "aides were angry, according to people close to the
-    campaign"): the outer source answers for it, and is flagged itself if it is unnamed."""
-    assert attribution.source is not None
-    start, end = attribution.source.start, attribution.source.end
-    return any(other is not attribution and other.content is not None and
-               other.source is not None and
-               other.content.start <= start and end <= other.content.end
-               for other in analysis.attributions_touching(attribution.sentence))
-
-
-#: Who speaks for a client on the record: "attorneys for the family", "her lawyers".
-_COUNSEL = frozenset({"attorney", "attorneys", "lawyer", "lawyers", "counsel"})
-
-
-def _counsel(attribution: Attribution) -> bool:
-    """A client's lawyers speak for a party the story names; anonymity is not the question."""
-    assert attribution.source is not None
-    words = attribution.source.text.lower().replace("’", "'").split()
-    heads = [i for i, w in enumerate(words) if w in _COUNSEL]
-    return any(words[i + 1:i + 2] == ["for"] or
-               (i > 0 and (words[i - 1].endswith("'s") or words[i - 1] in _POSSESSIVES))
-               for i in heads)
-
-
-_POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})
 
 
 def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:

@@ -3,9 +3,11 @@
 What it measures:
     The share of the story's sourcing, weighted by prominence, whose source is named: a person,
     an organisation, an agency, another outlet, a document or a poll, against unnamed sources
-    ("officials said", "a person familiar with the talks said"). Pronouns count as the person
-    they resolve to; unresolved pronouns, vague groups and missing sources are left out of the
-    ratio. It flags nothing: an unnamed source that needs fixing is SRC102's finding, and one
+    ("officials said", "a person familiar with the talks said"): the same unnamed sources
+    SRC102 asks for a reason, decided once (`editorial.sourcing.unnamed_sources`), so a public
+    post, a source inside another's words, a party's counsel and a source the story names
+    elsewhere are not counted unnamed. Pronouns count as the person they resolve to;
+    unresolved pronouns, vague groups and missing sources are left out of the ratio. It flags nothing: an unnamed source that needs fixing is SRC102's finding, and one
     problem gives one finding.
 
 Why it matters:
@@ -34,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sourcescore import hookimpl
+from sourcescore.editorial.sourcing import unnamed_sources
 from sourcescore.model import Analysis
 from sourcescore.options import PositiveCount
 from sourcescore.rules import Rule
@@ -48,17 +51,18 @@ class Options:
 def check(analysis: Analysis, options: Options):
     named = anonymous = 0.0
     counted = unnamed = 0
+    unnamed_ids = {id(a) for a in unnamed_sources(analysis)}
     for attribution in analysis.attributions:
         if not attribution.is_speech:
             continue  # a stance the reporter ascribes is not sourcing
         weight = prominence(analysis, attribution)
         if attribution.is_named:
             named += weight
-        elif attribution.source_type == "anonymous":
+        elif id(attribution) in unnamed_ids:
             anonymous += weight
             unnamed += 1
         else:
-            continue
+            continue  # a vague group, a pronoun, a post or a source named elsewhere
         counted += 1
     if counted < options.min_attributions or named + anonymous == 0:
         return outcome(None, [], "no attributions with a typed source: not applicable")

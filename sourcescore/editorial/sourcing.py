@@ -144,3 +144,56 @@ def descriptions_beside_names(analysis: Analysis) -> dict[str, frozenset[int]]:
             for end in range(start + 1, min(start + _LONGEST, len(lower)) + 1):
                 found.setdefault(" ".join(lower[start:end]), set()).add(sentence.index)
     return {k: frozenset(v) for k, v in found.items()}
+
+
+def unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
+    """The unnamed sources that answer for what they say: speech put to an anonymous source
+    ("a senior official said") that is not a public post, not inside what another source is
+    reported to have said, not a party's counsel and not named elsewhere in the story. One
+    decision, read by every rule that weighs anonymity (SRC101 counts them, SRC102 asks each
+    for a reason), so the two never disagree about who is anonymous."""
+    return analysis.remembered(_unnamed_sources)
+
+
+def _unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
+    return tuple(a for a in analysis.attributions
+                 if a.source_type == "anonymous" and a.is_speech and a.source is not None
+                 and not _posted(a) and not _relayed(analysis, a) and not _counsel(a)
+                 and not named_later(analysis, a))
+
+
+#: Cues of a public post: "one user tweeted" quotes the public record, not a confidential source.
+_POSTING_CUES = frozenset({"tweet", "retweet", "post"})
+
+
+def _posted(attribution: Attribution) -> bool:
+    return (attribution.cue_lemma or "").lower() in _POSTING_CUES
+
+
+def _relayed(analysis: Analysis, attribution: Attribution) -> bool:
+    """The unnamed source speaks inside what another source is reported to have said ("She
+    said an FBI official told her ...", "aides were angry, according to people close to the
+    campaign"): the outer source answers for it, and is flagged itself if it is unnamed."""
+    assert attribution.source is not None
+    start, end = attribution.source.start, attribution.source.end
+    return any(other is not attribution and other.content is not None and
+               other.source is not None and
+               other.content.start <= start and end <= other.content.end
+               for other in analysis.attributions_touching(attribution.sentence))
+
+
+#: Who speaks for a client on the record: "attorneys for the family", "her lawyers".
+_COUNSEL = frozenset({"attorney", "attorneys", "lawyer", "lawyers", "counsel"})
+
+
+def _counsel(attribution: Attribution) -> bool:
+    """A client's lawyers speak for a party the story names; anonymity is not the question."""
+    assert attribution.source is not None
+    words = attribution.source.text.lower().replace("’", "'").split()
+    heads = [i for i, w in enumerate(words) if w in _COUNSEL]
+    return any(words[i + 1:i + 2] == ["for"] or
+               (i > 0 and (words[i - 1].endswith("'s") or words[i - 1] in _POSSESSIVES))
+               for i in heads)
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "our"})
