@@ -52,3 +52,18 @@ def test_vague_groups_are_left_out_of_the_ratio():
                                    source_type="group"),
                        attribution(text, source="Jane Doe", cue="said", content="it worked"))
     assert run_rule("SRC101", analysis).score == 100
+
+
+def test_counts_as_unnamed_exactly_the_sources_src102_asks_for_a_reason():
+    """One decision of who is anonymous: a source the story names elsewhere, or one inside
+    another source's words, lowers neither SRC101 nor draws SRC102."""
+    from sourcescore.testing import parse
+
+    story = ("Talks stall\n\n"
+             "A veteran diplomat said the talks had stalled.\n\n"
+             "Wendy Sherman, a veteran diplomat, led the American team.")
+    for text, unnamed in ((story, 0),
+                          (story.replace("Wendy Sherman, a veteran diplomat,", "The team"), 1)):
+        analysis = parse(text)
+        assert dict(run_rule("SRC101", analysis).metrics).get("unnamed", 0) == unnamed
+        assert len(run_rule("SRC102", analysis).flags) == unnamed
