@@ -25,6 +25,9 @@ take decide consider review hear resume commemorate celebrate honor honour obser
 """.split())
 #: Verbs of seeming: "may seem like a snag" hedges a description, it forecasts nothing.
 _SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})
+#: Modals of possibility: with a bare "be" they hedge a description ("He may be a big
+#: underdog", "It could be a tricky call"), a possibility entertained rather than a forecast.
+_POSSIBLE = frozenset({"may", "might", "could"})
 #: Adverbs that make "would" habitual ("would frequently take on urgency"), not future.
 _HABITUAL = frozenset({"often", "frequently", "usually", "always", "sometimes", "typically",
                        "regularly", "routinely"})
@@ -51,6 +54,10 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
     """A modal that forecasts: in the main clause, not a schedule, a condition's consequence,
     a habit ("would often"), the past ("might have been") or a perception ("could be heard")."""
     head = words[verb]
+    if verb == modal:
+        return False  # "They might.": the ellipsis of a verb said before, nothing forecast
+    if head.lemma == "be" and words[modal].lemma in _POSSIBLE and head.pos == "AUX":
+        return False
     dependents = list(dependents_of(words, verb))
     if not _main_clause(words, verb) or head.lemma in _SCHEDULED or head.tag == "VBN" or \
             head.lemma in _SEEMING:
