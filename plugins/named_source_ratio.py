@@ -7,8 +7,9 @@ What it measures:
     SRC102 asks for a reason, decided once (`editorial.sourcing.unnamed_sources`), so a public
     post, a source inside another's words, a party's counsel and a source the story names
     elsewhere are not counted unnamed. Pronouns count as the person they resolve to;
-    unresolved pronouns, vague groups and missing sources are left out of the ratio. It flags nothing: an unnamed source that needs fixing is SRC102's finding, and one
-    problem gives one finding.
+    unresolved pronouns, vague groups and missing sources are left out of the ratio. It flags
+    nothing: an unnamed source that needs fixing is SRC102's finding, and one problem gives
+    one finding.
 
 Why it matters:
     Readers can weigh a claim only when they know who makes it. A story whose key claims rest on

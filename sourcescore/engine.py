@@ -187,7 +187,9 @@ def _view_for(rule: Rule, analysis: Analysis) -> Analysis:
     reference index, a token's attributes) reaches the rules after it."""
     if rule.plugin in BUILTIN_PLUGINS:
         return copy.copy(analysis)
-    memo: dict[int, Any] = {}
+    # Readings remembered on the shared analysis (`Analysis.remembered`) are not copied: the
+    # copy starts with none and gathers its own, so nothing the rule touches is shared.
+    memo: dict[int, Any] = {id(analysis._readings): {}}
     doc = analysis.doc
     if doc is not None and hasattr(doc, "copy"):
         memo[id(doc)] = doc.copy()
