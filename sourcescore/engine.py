@@ -111,10 +111,12 @@ def _off(rule: Rule, settings: RuleSettings, genre: str) -> RuleResult:
 
 
 def settle(verdict: Verdict, findings: tuple[Finding, ...], config: Config) -> Settled:
-    """Fold the sub-scores; a remaining finding of severity error holds the story. A rule that
-    failed counts as a sub-score of 0 at its weight: a crash or a time-out can only lower the
-    score, never lift it by handing its weight to the other rules."""
-    holds = tuple(f for f in findings if f.severity == "error")
+    """Fold the sub-scores; a finding of severity error holds the story. `findings` are those
+    left shown after exemptions, which only the counts read: an exemption hides a finding and
+    records who accepted it, it never lifts a hold or moves the score (only the story can).
+    A rule that failed counts as a sub-score of 0 at its weight: a crash or a time-out can
+    only lower the score, never lift it by handing its weight to the other rules."""
+    holds = tuple(f for f in verdict.findings if f.severity == "error")
     general = config.general
     parts = [Part(r.code, 0.0 if r.error else r.score, r.weight) for r in verdict.results]
     result = fold(parts, general.curve, general.hold_score if holds else None)

@@ -17,7 +17,8 @@ The directive is `ACTION [RULES] [-- REASON]`:
   separated by commas or spaces; none means every rule.
 
 An exemption hides the findings that start inside its passage; they move to the report's
-`exemptions` entry with the reason, so the decision stays on record. The score is unchanged: it
+`exemptions` entry with the reason, so the decision stays on record. The score and the hold
+are unchanged (an exempted error still holds the story): it
 measures the sourcing as published, and an exemption records that a person accepted a finding,
 not that the sourcing changed. A directive that suppressed nothing (with all its rules run) is
 reported as unused, and a malformed one or an unknown rule as a warning, so stale exemptions do

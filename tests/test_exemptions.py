@@ -278,3 +278,21 @@ def test_each_finding_goes_to_the_first_exemption_that_covers_it_whatever_their_
                  for f in findings]
         assert _owners(findings, exemptions) == naive
     check()
+
+
+def test_an_exemption_hides_a_holding_finding_but_never_lifts_the_hold_or_the_score(checker):
+    """Only the story can move the gate: exempting the lede's unsourced figure hides the
+    finding (kept on record with its reason), and the score, the hold and so the exit code
+    stay what the sourcing as published earns."""
+    story = ("Budget cuts\n\n"
+             "The cuts will cost the city 40,000 jobs over two years.\n\n"
+             "Mayor Ann Cole said the council would vote on Friday.\n")
+    exempted = story.replace("The cuts", "<!-- sourcescore: ignore SRC301 -- desk agrees -->\n"
+                                         "The cuts")
+    before, after = checker.check_text(story), checker.check_text(exempted)
+    assert before.hold is not None and any(f.code == "SRC301" for f in before.hold.findings)
+    assert [f.code for f in after.findings if f.code == "SRC301"] == []
+    assert after.exemptions and after.exemptions[0].suppressed
+    assert after.score == before.score and after.hold is not None
+    assert after.hold.unheld_score == before.hold.unheld_score
+    assert [f.message for f in after.hold.findings] == [f.message for f in before.hold.findings]
