@@ -31,6 +31,7 @@ from sourcescore.exemptions import plain_text_pattern
 from sourcescore.inputs import DEFAULT_MAX_BYTES
 from sourcescore.model import GENRES, SEVERITIES
 from sourcescore.options import PositiveCount, Seconds
+from sourcescore.plugins import BUILTIN_PLUGINS
 from sourcescore.rules import unknown_code_message
 
 if sys.version_info >= (3, 11):
@@ -265,6 +266,14 @@ def _parse(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
+def default_weight(rule) -> float:
+    """A built-in rule's own weight; 0 for a plugin's rule until the configuration sets one.
+    Installing a plugin must not move the score the built-in rules give: its rule runs and
+    reports its sub-score beside the score, and counts once `[rules.CODE] weight` says how
+    much (the author's `Rule(weight=...)` is the value to suggest, not to impose)."""
+    return rule.weight if rule.plugin in BUILTIN_PLUGINS else 0.0
+
+
 def _rule_settings(name: str, rule, table: Any, where: str = "") -> RuleSettings:
     where = where or f"rules.{rule.code}"
     if not isinstance(table, dict):
@@ -273,7 +282,7 @@ def _rule_settings(name: str, rule, table: Any, where: str = "") -> RuleSettings
     _unknown(name, where + ".", table, (*RULE_KEYS, *option_names))
     common = {k: table[k] for k in RULE_KEYS if k in table}
     enabled = _typed(name, f"{where}.enabled", common.get("enabled", True), bool)
-    weight = _typed(name, f"{where}.weight", common.get("weight", rule.weight), float)
+    weight = _typed(name, f"{where}.weight", common.get("weight", default_weight(rule)), float)
     severity = _typed(name, f"{where}.severity", common.get("severity", rule.severity), str)
     if severity not in SEVERITIES:
         raise ConfigError(f"{name}: {where}.severity = {severity!r} is not one of "

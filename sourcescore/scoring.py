@@ -48,9 +48,11 @@ def fold(parts: list[Part], curve: float = 1.0, hold_at: float | None = None) ->
     with `hold_at` given, the score is capped there."""
     applicable = [p for p in parts if p.score is not None and p.weight > 0]
     total_weight = sum(p.weight for p in applicable)
-    contributions: dict[str, float | None] = {p.code: None for p in parts}
+    # A rule that applies at weight 0 (a plugin's rule not yet weighed) contributes nothing.
+    contributions: dict[str, float | None] = {
+        p.code: None if p.score is None else 0.0 for p in parts}
     if not applicable or total_weight <= 0:
-        return Fold(None, contributions)
+        return Fold(None, dict.fromkeys(contributions))
     for part in applicable:
         assert part.score is not None  # filtered above
         contributions[part.code] = part.weight * curved(part.score, curve) / total_weight

@@ -66,6 +66,29 @@ def test_extra_plugin_registers_like_a_builtin():
     assert plugins.rules.get("TST101").plugin == "tests.extra"
 
 
+def test_a_plugin_rule_moves_the_score_only_once_the_configuration_weighs_it(checker, tmp_path):
+    """Installing a plugin whose rule gives every story 100 must not lift the built-in score:
+    its rule reports beside the score at weight 0 until `[rules.CODE] weight` is set."""
+    from sourcescore.api import Checker
+
+    plugin = _plugin("tests.perfect", sourcescore_register_rules=lambda register: register(
+        _rule("TST105")))
+    text = "Officials said the plan failed. Critics say it was doomed from the start."
+    plain = Checker(ROOT / "rules.toml", nlp=checker.nlp, plugins=load_plugins(autoload=False))
+    local = Checker(ROOT / "rules.toml", nlp=checker.nlp,
+                    plugins=load_plugins(extra=(plugin,), autoload=False))
+    base, with_plugin = plain.check_text(text), local.check_text(text)
+    assert with_plugin.score == base.score
+    assert [(r.score, r.weight, r.contribution) for r in with_plugin.rules
+            if r.code == "TST105"] == [(100.0, 0.0, 0.0)]
+    weighed = tmp_path / "rules.toml"
+    weighed.write_text((ROOT / "rules.toml").read_text(encoding="utf-8") +
+                       "\n[rules.TST105]\nweight = 2.0\n", encoding="utf-8")
+    configured = Checker(weighed, nlp=checker.nlp,
+                         plugins=load_plugins(extra=(plugin,), autoload=False))
+    assert configured.check_text(text).score > base.score
+
+
 def test_misspelt_hook_fails_loudly():
     plugin = _plugin("tests.typo", sourcescore_register_rule=lambda register: None)
     plugins = load_plugins(extra=(plugin,), autoload=False)

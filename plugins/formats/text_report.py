@@ -147,11 +147,15 @@ def _arithmetic(file: FileReport, scoring, out: TextIO) -> None:
                   f"{rounded(rule.contribution):5.1f}  {printable(rule.summary)}\n")
     total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
-    outside = sorted({f"{r.code} ({printable(r.plugin)})" for r in file.rules
-                      if not r.plugin.startswith(BUILT_IN) and r.score is not None})
-    if outside:
-        out.write(f"  installed plugins in this score: {', '.join(outside)}; pin the rules "
+    outside = [r for r in file.rules if not r.plugin.startswith(BUILT_IN) and r.score is not None]
+    weighed = sorted({f"{r.code} ({printable(r.plugin)})" for r in outside if r.weight > 0})
+    beside = sorted({r.code for r in outside if r.weight == 0})
+    if weighed:
+        out.write(f"  installed plugins in this score: {', '.join(weighed)}; pin the rules "
                   "with autoload_plugins = false or SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD=1\n")
+    if beside:
+        out.write(f"  installed plugins beside the score: {', '.join(beside)} (weight 0 until "
+                  "[rules.CODE] weight sets one)\n")
     if file.hold is not None:
         held = ", ".join(f"{f.code} at {f.line}:{f.column}" for f in file.hold.findings)
         out.write(f"  held at {rounded(file.score):g} (the rules gave "
