@@ -7,7 +7,9 @@ What it flags:
     credit. A passage is credited when the reference is agency copy (dateline, byline, credit
     line), cites an agency ("according to the Interfax news agency") or attributes it to an
     outlet. Matching ignores quotation-mark style, case and light rewording; references are
-    indexed, so hundreds of them cost little. Without `--against` the rule does not apply. The
+    indexed, so hundreds of them cost little. Without `--against` the rule does not apply, and
+    with it the rule scores only a story that dropped a credit: finding every credit kept is
+    no evidence of good sourcing, so giving any reference file must never lift the score. The
     sub-score loses 35 points per passage whose credit was dropped (floor 0).
 
 Why it matters:
@@ -79,6 +81,10 @@ def check(analysis: Analysis, options: Options):
                               suggestion=f"restore the credit to {unit.credit}",
                               severity="error"))
             break
+    if not flags:  # reference copy can only show a lapse; finding none earns no credit
+        return outcome(None, [], f"{plural(matched, 'passage')} match credited reference text; "
+                                 "none dropped the credit: not scored",
+                       matched=matched, stripped=0, reference_units=len(index))
     score = max(0.0, 100.0 - 35.0 * len(flags))
     return outcome(score, flags, f"{plural(matched, 'passage')} match credited reference "
                                  f"text; {len(flags)} dropped the credit",

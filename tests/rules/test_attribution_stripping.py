@@ -43,10 +43,24 @@ def test_close_paraphrase_without_quote_is_flagged(stripping):
     assert codes(stripping.check_text(story)) == ["SRC202"]
 
 
-def test_kept_credit_passes(stripping):
+def test_kept_credit_passes_without_earning_a_score(stripping):
+    """Every credit kept is no lapse, and no evidence either: the rule stays unscored."""
     story = "Peskov voiced “cautious optimism” about a truce, Interfax reported."
     report = stripping.check_text(story)
-    assert codes(report) == [] and report.score == 100
+    rule = next(r for r in report.rules if r.code == "SRC202")
+    assert codes(report) == [] and rule.score is None and dict(rule.metrics)["matched"] == 1
+
+
+def test_giving_reference_copy_never_lifts_the_score(checker):
+    """A rule that starts to apply must not raise the score: checking a story against credited
+    copy it does not misuse leaves its score where it was."""
+    from sourcescore.api import Checker
+
+    story = ("Talks stall\n\nCritics say the talks are doomed. Officials said the envoy "
+             "would return. The deal will cost 40,000 jobs.\n")
+    against = Checker(ROOT / "rules.toml", plugins=checker.plugins, nlp=checker.nlp)
+    against.set_references([("wire.txt", REFERENCE)])
+    assert against.check_text(story).score == checker.check_text(story).score
 
 
 def test_unrelated_story_passes(stripping):
