@@ -32,6 +32,7 @@ from sourcescore.inputs import DEFAULT_MAX_BYTES
 from sourcescore.model import GENRES, SEVERITIES
 from sourcescore.options import PositiveCount, Seconds
 from sourcescore.plugins import BUILTIN_PLUGINS
+from sourcescore.profiles import with_shipped_profiles
 from sourcescore.rules import unknown_code_message
 
 if sys.version_info >= (3, 11):
@@ -188,7 +189,8 @@ def load_config(path: Path | None, registry) -> Config:
     _unknown(name, "rules.", tables, registry.codes(), what="rule code")
     rules = {rule.code: _rule_settings(name, rule, tables.get(rule.code, {})) for rule in registry}
     _check_weights(name, rules)
-    genres = _genre_profiles(name, data.get("genres", {}), tables, registry)
+    genres = _genre_profiles(name, with_shipped_profiles(data.get("genres", {})), tables,
+                             registry)
     for genre, profile in genres.items():
         effective = {**rules, **profile}
         if not any(s.enabled and s.weight > 0 for s in effective.values()):

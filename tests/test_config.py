@@ -117,3 +117,37 @@ def test_a_genre_profile_that_turns_every_rule_off_is_refused(tmp_path, registry
     body = "".join(f"[genres.opinion.{rule.code}]\nenabled = false\n" for rule in registry)
     with pytest.raises(ConfigError, match=r"\[genres.opinion\] leaves no enabled rule"):
         load_config(write(tmp_path, body), registry)
+
+
+@pytest.mark.parametrize("where", ["none", "rules.toml", "pyproject.toml"])
+def test_the_shipped_genre_profiles_apply_under_any_configuration(tmp_path, registry, where):
+    """With no configuration, a user's own rules.toml or a pyproject's [tool.sourcescore], a
+    column and a transcript are judged as the README says, not as news."""
+    if where == "none":
+        path = None
+    elif where == "rules.toml":
+        path = write(tmp_path, "[sourcescore]\nfail_under = 60\n")
+    else:
+        path = tmp_path / "pyproject.toml"
+        path.write_text("[tool.sourcescore]\nfail_under = 60\n", encoding="utf-8")
+    config = load_config(path, registry)
+    assert config.for_genre("SRC402", "opinion").enabled is False
+    assert config.for_genre("SRC301", "opinion").options.kinds == ("figure",)
+    assert config.for_genre("SRC301", "transcript").enabled is False
+    assert config.for_genre("SRC301", "analysis").options.lede_severity == ""
+    assert config.for_genre("SRC301", "news").options.lede_severity == "error"
+
+
+def test_a_configured_genre_table_overrides_the_shipped_profile_key_by_key(tmp_path, registry):
+    config = load_config(write(tmp_path, "[genres.opinion.SRC301]\nlede_severity = 'error'\n"
+                                         "[genres.opinion.SRC402]\nenabled = true\n"), registry)
+    opinion = config.for_genre("SRC301", "opinion")
+    assert opinion.options.lede_severity == "error" and opinion.options.kinds == ("figure",)
+    assert config.for_genre("SRC402", "opinion").enabled is True
+
+
+def test_the_repository_rules_toml_repeats_no_shipped_profile():
+    """The profiles are defined once, in the package: the repository's rules.toml only
+    overrides, and today it has nothing to override."""
+    data = tomllib.loads((ROOT / "rules.toml").read_text(encoding="utf-8"))
+    assert "genres" not in data
