@@ -92,7 +92,12 @@ def cli() -> None:
 @click.option("--output-format", "-f", cls=_FormatOption, default=None, metavar="FORMAT",
               envvar="SOURCESCORE_OUTPUT_FORMAT", help="Report format.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: nearest rules.toml, else built-in defaults).")
+              help="Configuration file (default: the nearest rules.toml or pyproject.toml "
+                   "[tool.sourcescore] from the checked files' folder upwards, else the "
+                   "built-in defaults).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the configuration file the run would use and every setting in "
+                   "force (as TOML), then stop.")
 @click.option("--fail-under", type=_Finite(0, 100), default=None,
               help="Exit 1 when an article scores below this (overrides the configuration).")
 @click.option("--select", multiple=True, metavar="RULES",
@@ -127,7 +132,8 @@ def cli() -> None:
               help="Run on a Dask cluster (tcp://host:8786); needs the 'dask' extra.")
 @click.option("--server", default=None, metavar="URL", envvar="SOURCESCORE_SERVER",
               help="Check through a running `sourcescore serve` (http://127.0.0.1:8765): no "
-                   "pipeline loading; the server's configuration scores.")
+                   "pipeline loading; the server's configuration scores, and fail_under and "
+                   "fail_level of the configuration found here judge pass or fail.")
 def check(exit_zero: bool, select: tuple[str, ...], ignore: tuple[str, ...], **options) -> None:
     """Check articles (files, directories, or - for standard input)."""
     from sourcescore.run import CheckOptions, codes

@@ -53,6 +53,7 @@ class CheckOptions:
     statistics: bool = False
     quiet: bool = False
     exit_zero: bool = False  #: a failed check exits 0 (errors still exit 2)
+    show_settings: bool = False  #: print the configuration the run would use, and stop
 
 
 def codes(values: str | tuple[str, ...]) -> tuple[str, ...]:
@@ -69,7 +70,17 @@ def check(options: CheckOptions) -> ExitStatus:
         raise SourcescoreError("--server uses the server's configuration: it cannot be "
                                "combined with --config, --select, --ignore, --against, "
                                "--jobs or --scheduler")
+    if not options.config_path:  # found from the checked files' folder upwards, as ruff does
+        from sourcescore.config import config_for_paths
+
+        found = config_for_paths(options.paths)
+        options = replace(options, config_path=str(found) if found else None)
     local = _local_checker(options)
+    if options.show_settings:
+        from sourcescore.showsettings import show_settings
+
+        sys.stdout.write(show_settings(local.config, options.paths))
+        return ExitStatus.OK
     checker: Checker | RemoteChecker = local
     if options.server:
         from sourcescore.client import RemoteChecker
