@@ -23,6 +23,7 @@ from sourcescore.plugins import Plugins, load_plugins
 from sourcescore.prepare import PageMeta, Prepared, Preparer
 from sourcescore.report import FileReport, Genre, Hold, InputInfo, Report, Scoring
 from sourcescore.ruletools import plural
+from sourcescore.waivers import genre_waiver
 
 if TYPE_CHECKING:
     from sourcescore.editorial.references import ReferenceIndex
@@ -147,6 +148,7 @@ class Checker:
                               warnings=(f"too short to judge: "
                                         f"{plural(analysis.word_count, 'word')}; a story needs "
                                         f"at least {min_words} to be scored (min_words)",))
+        detected = analysis
         analysis, notes = with_page_facts(analysis, meta or PageMeta(), self.config)
         if not looks_english(analysis, min_words):
             return _not_english(path, analysis, source, self.config)
@@ -156,6 +158,9 @@ class Checker:
         findings, applied, unused = apply_exemptions(verdict.findings, exemptions,
                                                      self._rule_names)
         settled = settle(verdict, tuple(findings), self.config)
+        waiver = genre_waiver(detected, analysis, self.rules, self.config)
+        if waiver is not None:
+            applied = (*applied, waiver)
         stats = (
             ("words", analysis.word_count),
             ("sentences", len(analysis.sentences)),

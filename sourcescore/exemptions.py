@@ -24,6 +24,11 @@ not that the sourcing changed. A directive that suppressed nothing (with all its
 reported as unused, and a malformed one or an unknown rule as a warning, so stale exemptions do
 not pile up. Directive lines are blanked before analysis (same length, so offsets hold) and are
 never read as part of the story.
+
+A genre declared outside the text (`genre:` in front matter, a page's section, the
+configuration) that turns rules off is recorded the same way, as an entry of action `genre`
+with the findings those rules make when the story is read as its text shows
+(`sourcescore.waivers`).
 """
 
 from __future__ import annotations

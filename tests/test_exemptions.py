@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -296,3 +297,38 @@ def test_an_exemption_hides_a_holding_finding_but_never_lifts_the_hold_or_the_sc
     assert after.score == before.score and after.hold is not None
     assert after.hold.unheld_score == before.hold.unheld_score
     assert [f.message for f in after.hold.findings] == [f.message for f in before.hold.findings]
+
+
+@pytest.mark.model
+def test_a_genre_declared_in_front_matter_is_recorded_like_an_exemption(tmp_path, runner):
+    """`genre: transcript` turns SRC301 off; the report keeps that decision on record with
+    the findings SRC301 makes when the story is read as the news its text shows."""
+
+    body = ("Budget cuts\n\nThe cuts will cost the city 40,000 jobs over two years.\n\n"
+            "Mayor Ann Cole said the council would vote on Friday, and that the budget office "
+            "had warned of the cuts in March.\n")
+    declared = tmp_path / "declared.md"
+    declared.write_text("---\ngenre: transcript\n---\n" + body, encoding="utf-8")
+    plain = tmp_path / "plain.md"
+    plain.write_text(body, encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(declared), str(plain), "-f", "json"])
+    report = json.loads(result.stdout)
+    _valid_against_the_schema(report)
+    files = {Path(f["path"]).name: f for f in report["files"]}
+    (waiver,) = [e for e in files["declared.md"]["exemptions"] if e["action"] == "genre"]
+    assert waiver["rules"] == ["transcript"] and "SRC301" in waiver["codes"]
+    assert "front matter" in waiver["reason"] and "reads as news" in waiver["reason"]
+    assert [f["code"] for f in waiver["suppressed"]] == ["SRC301"]
+    assert files["plain.md"]["exemptions"] == []
+
+
+def _valid_against_the_schema(report: dict) -> None:
+    from importlib import resources
+
+    import jsonschema
+
+    from sourcescore.report import SCHEMA_RESOURCE
+
+    schema = json.loads(resources.files("sourcescore").joinpath(SCHEMA_RESOURCE)
+                        .read_text(encoding="utf-8"))
+    jsonschema.validate(report, schema)
