@@ -157,7 +157,10 @@ class Checker:
                                                   self._rule_names)
         findings, applied, unused = apply_exemptions(verdict.findings, exemptions,
                                                      self._rule_names)
-        settled = settle(verdict, tuple(findings), self.config)
+        sign_offs = tuple(e for e in applied if e.action == "sign-off")
+        settled = settle(verdict, tuple(findings), self.config, sign_offs)
+        applied = tuple(replace(e, cleared=tuple(f for f in settled.cleared if e.covers(f)))
+                        if e.action == "sign-off" else e for e in applied)
         waiver = genre_waiver(detected, analysis, self.rules, self.config)
         if waiver is not None:
             applied = (*applied, waiver)

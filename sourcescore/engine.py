@@ -24,7 +24,7 @@ from typing import Any
 from sourcescore.config import Config, RuleSettings
 from sourcescore.model import SEVERITIES, Analysis, Flag, RuleOutcome
 from sourcescore.plugins import BUILTIN_PLUGINS
-from sourcescore.report import Finding, RuleError, RuleResult
+from sourcescore.report import Exemption, Finding, RuleError, RuleResult
 from sourcescore.rules import Rule
 from sourcescore.scoring import Part, fold
 from sourcescore.textio import LineIndex
@@ -48,6 +48,7 @@ class Settled:
     results: tuple[RuleResult, ...]
     holds: tuple[Finding, ...] = ()
     unheld: float | None = None
+    cleared: tuple[Finding, ...] = ()  #: errors a desk sign-off released from holding
 
 
 def active_rules(rules, config: Config, select=(), ignore=()) -> list[Rule]:
@@ -110,20 +111,24 @@ def _off(rule: Rule, settings: RuleSettings, genre: str) -> RuleResult:
                       summary=f"off for {genre} stories (the genre's profile)", findings=0)
 
 
-def settle(verdict: Verdict, findings: tuple[Finding, ...], config: Config) -> Settled:
+def settle(verdict: Verdict, findings: tuple[Finding, ...], config: Config,
+           sign_offs: tuple[Exemption, ...] = ()) -> Settled:
     """Fold the sub-scores; a finding of severity error holds the story. `findings` are those
     left shown after exemptions, which only the counts read: an exemption hides a finding and
-    records who accepted it, it never lifts a hold or moves the score (only the story can).
+    records who accepted it, it never lifts a hold or moves the score (only the story can). A
+    desk's sign-off (`sign_offs`) is the one act that releases errors from holding, on record.
     A rule that failed counts as a sub-score of 0 at its weight: a crash or a time-out can
     only lower the score, never lift it by handing its weight to the other rules."""
-    holds = tuple(f for f in verdict.findings if f.severity == "error")
+    errors = tuple(f for f in verdict.findings if f.severity == "error")
+    cleared = tuple(f for f in errors if any(s.covers(f) for s in sign_offs))
+    holds = tuple(f for f in errors if f not in cleared)
     general = config.general
     parts = [Part(r.code, 0.0 if r.error else r.score, r.weight) for r in verdict.results]
     result = fold(parts, general.curve, general.hold_score if holds else None)
     kept = Counter(f.code for f in findings)
     results = tuple(replace(r, contribution=result.contributions.get(r.code),
                             findings=kept[r.code]) for r in verdict.results)
-    return Settled(result.score, results, holds if result.held else (), result.unheld)
+    return Settled(result.score, results, holds if result.held else (), result.unheld, cleared)
 
 
 class RuleTimeout(Exception):

@@ -13,6 +13,10 @@ The directive is `ACTION [RULES] [-- REASON]`:
 * `disable RULES` exempts everything from the directive to the matching `enable RULES`
   (or to the end of the story); `enable` with no rules ends every open `disable`.
 * `ignore RULES` exempts the next paragraph only.
+* `sign-off RULES -- REASON` is the desk's release of a held story: it hides nothing, but the
+  errors of RULES (every rule when none is named) no longer hold the story or fail the check.
+  It needs a reason (who signed off, and why), and the report lists it with the errors it
+  cleared. Exemptions never lift a hold; only a sign-off does, on record.
 * RULES are codes (`SRC101`), code prefixes (`SRC1`) or rule names (`named-source-ratio`),
   separated by commas or spaces; none means every rule.
 
@@ -45,7 +49,7 @@ from sourcescore.model import Paragraph
 from sourcescore.report import Exemption, Finding
 from sourcescore.textio import LineIndex
 
-ACTIONS = ("disable", "enable", "ignore")
+ACTIONS = ("disable", "enable", "ignore", "sign-off")
 DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
 #: The placeholder a plain-text template holds exactly once; other braces are literal text.
 PLACEHOLDER = "{directive}"
@@ -206,7 +210,13 @@ def resolve_exemptions(directives: Sequence[Directive], text: str,
             if not closed:
                 warnings.append(f"{where} ends no open disable")
             continue
-        if directive.action == "disable":
+        if directive.action == "sign-off":
+            if not directive.reason:
+                warnings.append(f"{where} is not applied: a sign-off is a recorded act and needs "
+                                "a reason after -- (who cleared it, and why)")
+                continue
+            passage = (0, len(text))
+        elif directive.action == "disable":
             passage = (directive.end, len(text))
             open_disables.append(len(exemptions))
         else:
@@ -253,7 +263,10 @@ def _close(exemptions: list[Exemption], open_disables: list[int], codes: tuple[s
 def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption],
                      names: RuleNames) -> tuple[tuple[Finding, ...], tuple[Exemption, ...],
                                                 list[str]]:
-    """Split findings into those kept and those each exemption suppressed; report unused ones."""
+    """Split findings into those kept and those each exemption suppressed; report unused ones.
+    A sign-off hides nothing: it is passed through for the hold (`engine.settle`)."""
+    sign_offs = [e for e in exemptions if e.action == "sign-off"]
+    exemptions = [e for e in exemptions if e.action != "sign-off"]
     kept: list[Finding] = []
     suppressed: list[list[Finding]] = [[] for _ in exemptions]
     owners = _owners(findings, exemptions)
@@ -267,7 +280,7 @@ def apply_exemptions(findings: Sequence[Finding], exemptions: Sequence[Exemption
     warnings = [f"line {e.line}: exemption '{e.describe()}' suppressed no finding; remove it if "
                 "the passage has changed" for e in done
                 if not e.suppressed and _all_ran(e, names)]
-    return tuple(kept), done, warnings
+    return tuple(kept), (*done, *sign_offs), warnings
 
 
 def _owners(findings: Sequence[Finding], exemptions: Sequence[Exemption]) -> list[int | None]:

@@ -79,6 +79,7 @@ class Exemption:
     applies_start: int
     applies_end: int
     suppressed: tuple[Finding, ...] = ()
+    cleared: tuple[Finding, ...] = ()  # a sign-off's: the holding errors it cleared, still shown
 
     def covers(self, finding: Finding) -> bool:
         return (self.applies_start <= finding.start < self.applies_end
@@ -93,6 +94,7 @@ class Exemption:
             "reason": self.reason, "start": self.start, "end": self.end, "line": self.line,
             "applies_to": {"start": self.applies_start, "end": self.applies_end},
             "suppressed": [f.to_dict() for f in self.suppressed],
+            "cleared": [f.to_dict() for f in self.cleared],
         }
 
 
@@ -321,6 +323,7 @@ def file_report_from_dict(data: dict[str, Any], text: str = "") -> FileReport:
         return Exemption(**{**value, "rules": tuple(value["rules"]),
                             "codes": tuple(value["codes"]),
                             "suppressed": tuple(map(finding, value["suppressed"])),
+                            "cleared": tuple(map(finding, value.get("cleared", ()))),
                             "applies_start": applies["start"], "applies_end": applies["end"]})
 
     def rule(value):

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, TextIO
 from sourcescore.errors import ExitStatus, SourcescoreError
 from sourcescore.formats import OutputFormat, RenderOptions
 from sourcescore.output import open_output, output_target
-from sourcescore.report import SEVERITY_RANK, FileReport, Report, threshold_failure, under_threshold
+from sourcescore.report import (
+    SEVERITY_RANK,
+    FileReport,
+    Finding,
+    Report,
+    threshold_failure,
+    under_threshold,
+)
 from sourcescore.ruletools import plural
 from sourcescore.textio import printable
 
@@ -242,7 +249,9 @@ def failure_reason(file: FileReport, threshold: float, config: Config) -> str | 
     if file.score is not None and under_threshold(file.score, threshold):
         why.append(threshold_failure(file.score, threshold))
     level = config.general.fail_level
-    serious = [f for f in file.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]]
+    cleared = signed_off(file)
+    serious = [f for f in file.findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]
+               and f not in cleared]
     if serious:
         codes = ", ".join(dict.fromkeys(f.code for f in serious))
         why.append(f"{plural(len(serious), 'finding')} at or above fail_level {level!r} "
@@ -356,7 +365,13 @@ def file_status(file: FileReport, threshold: float, config: Config) -> ExitStatu
     """A file's part of the exit status: 2 unreadable or a rule failed, 1 failed the check."""
     if file.status == "error" or (file.errors and config.general.rule_errors_fail):
         return ExitStatus.ERROR
+    cleared = signed_off(file)
     failed = under_threshold(file.score, threshold) or any(
         SEVERITY_RANK[f.severity] >= SEVERITY_RANK[config.general.fail_level]
-        for f in file.findings)
+        for f in file.findings if f not in cleared)
     return ExitStatus.FAILED if failed else ExitStatus.OK
+
+
+def signed_off(file: FileReport) -> set[Finding]:
+    """The errors a desk sign-off released: still shown, no longer failing the check."""
+    return {f for e in file.exemptions for f in e.cleared}

@@ -332,3 +332,41 @@ def _valid_against_the_schema(report: dict) -> None:
     schema = json.loads(resources.files("sourcescore").joinpath(SCHEMA_RESOURCE)
                         .read_text(encoding="utf-8"))
     jsonschema.validate(report, schema)
+
+
+STORY_WITH_A_HELD_LEDE = ("Budget cuts\n\n"
+                          "The cuts will cost the city 40,000 jobs over two years.\n\n"
+                          "Mayor Ann Cole said the council would vote on Friday.\n")
+
+
+def test_a_desk_sign_off_is_the_one_recorded_act_that_releases_a_held_story(tmp_path, runner):
+    """The desk clears the gate on record: the errors stay shown, the hold and the failure
+    go, and the report lists the sign-off, its reason and the errors it released."""
+    held = tmp_path / "held.md"
+    held.write_text(STORY_WITH_A_HELD_LEDE, encoding="utf-8")
+    signed = tmp_path / "signed.md"
+    signed.write_text("<!-- sourcescore: sign-off SRC301 -- J. Doe, standards desk: the "
+                      "city's own estimate, sourced in the print edition -->\n" +
+                      STORY_WITH_A_HELD_LEDE, encoding="utf-8")
+    before = runner.invoke(cli, ["check", str(held), "-f", "json"])
+    after = runner.invoke(cli, ["check", str(signed), "-f", "json"])
+    assert (before.exit_code, after.exit_code) == (1, 0)
+    report = json.loads(after.stdout)
+    _valid_against_the_schema(report)
+    (file,) = report["files"]
+    (sign_off,) = [e for e in file["exemptions"] if e["action"] == "sign-off"]
+    assert "standards desk" in sign_off["reason"] and sign_off["suppressed"] == []
+    assert [f["code"] for f in sign_off["cleared"]] == ["SRC301"]
+    assert file["hold"] is None and any(f["code"] == "SRC301" for f in file["findings"])
+    held_file = json.loads(before.stdout)["files"][0]
+    assert held_file["hold"] is not None and file["score"] == held_file["hold"]["unheld_score"]
+
+
+def test_a_sign_off_without_a_reason_is_refused_and_the_story_stays_held(tmp_path, runner):
+    story = tmp_path / "story.md"
+    story.write_text("<!-- sourcescore: sign-off -->\n" + STORY_WITH_A_HELD_LEDE,
+                     encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(story), "-f", "json"])
+    (file,) = json.loads(result.stdout)["files"]
+    assert result.exit_code == 1 and file["hold"] is not None
+    assert any("needs a reason" in w for w in file["warnings"])

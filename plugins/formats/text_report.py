@@ -123,9 +123,12 @@ def _exemptions(file: FileReport, out: TextIO) -> None:
     for exemption in file.exemptions:
         reason = f" \u2014 {printable(exemption.reason)}" if exemption.reason else \
             " (no reason given)"
+        done = f"{len(exemption.cleared)} error(s) released from holding" \
+            if exemption.action == "sign-off" else \
+            f"{len(exemption.suppressed)} finding(s) suppressed"
         out.write(f"  line {exemption.line:<4} {printable(exemption.describe())}{reason}: "
-                  f"{len(exemption.suppressed)} finding(s) suppressed\n")
-        for finding in exemption.suppressed:
+                  f"{done}\n")
+        for finding in (*exemption.suppressed, *exemption.cleared):
             out.write(f"      {finding.line}:{finding.column} {finding.code} "
                       f"{printable(finding.message)}\n")
 
