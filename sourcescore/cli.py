@@ -163,6 +163,14 @@ def _reader_gone() -> NoReturn:
 
 
 @cli.command(context_settings=CONTEXT)
+def lsp() -> None:
+    """Run the language server over stdio (for editors: findings as you write)."""
+    from sourcescore.lsp.server import main as serve_lsp
+
+    serve_lsp()
+
+
+@cli.command(context_settings=CONTEXT)
 @click.option("--output-format", "-f", type=click.Choice(["text", "json"]), default="text")
 def rules(output_format) -> None:
     """List the registered rules."""
