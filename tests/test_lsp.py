@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
+from conftest import ROOT
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.model
 
