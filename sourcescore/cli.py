@@ -165,7 +165,7 @@ def _reader_gone() -> NoReturn:
 @cli.command(context_settings=CONTEXT)
 def lsp() -> None:
     """Run the language server over stdio (for editors: findings as you write)."""
-    from sourcescore.lsp.server import main as serve_lsp
+    from sourcescore.lsp import main as serve_lsp
 
     serve_lsp()
 

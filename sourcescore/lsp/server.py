@@ -14,8 +14,6 @@ document a diagnostic, never the server; nothing but protocol messages reaches s
 from __future__ import annotations
 
 import asyncio
-import os
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -300,12 +298,3 @@ def shutdown(ls: SourcescoreServer, params: None) -> None:
     for task in ls.pending.values():
         task.cancel()
     ls.sessions.close()
-
-
-def main() -> None:
-    """Serve over stdio. The protocol gets its own copy of stdout; fd 1 itself then points at
-    stderr, so nothing a plugin prints (Python or C) can corrupt the protocol stream."""
-    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
-    sys.stdout = sys.stderr
-    server.start_io(sys.stdin.buffer, protocol_out)

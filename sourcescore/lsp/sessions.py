@@ -24,17 +24,14 @@ class Session:
     checker: Checker
     pipeline: Pipeline
     docs: Path
-    started: bool = False
 
     @property
     def timeout(self) -> float:
         return self.checker.config.general.file_timeout or 60.0
 
     def check(self, path: str, text: str) -> FileReport:
-        """Check one document in the worker (blocking: the server calls it off its loop)."""
-        if not self.started:
-            self.pipeline.start(self.timeout)
-            self.started = True
+        """Check one document in the worker (blocking: the server calls it off its loop). The
+        first check starts the worker: no separate warm-up story delays the first diagnostics."""
         return self.pipeline.check(path, text, self.timeout)
 
     def doc_uri(self, code: str) -> str | None:
