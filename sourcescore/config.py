@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -141,24 +141,6 @@ def find_config(explicit: str | None = None, start: Path | None = None) -> Path 
         if pyproject.is_file() and _has_tool_table(pyproject):
             return pyproject
     return None
-
-
-def config_for_paths(paths: Iterable[str]) -> Path | None:
-    """The configuration that governs the checked paths, found as ruff finds it: from each
-    path's own folder upwards (a directory from itself, `-` from the working directory), else
-    from the working directory. All paths must agree: files under different configurations
-    are checked in separate runs (or with `--config`), never silently under one of them."""
-    found: dict[Path | None, str] = {}
-    for given in paths:
-        path = Path(given)
-        start = Path.cwd() if given == "-" else path if path.is_dir() else path.parent
-        found.setdefault(find_config(None, start if start.is_dir() else Path.cwd()), given)
-    if len(found) > 1:
-        listed = "; ".join(f"{p or 'the defaults'} (for {g})" for p, g in found.items())
-        raise ConfigError(f"the paths given fall under different configurations: {listed}; "
-                          "check each in its own run, or choose one with --config")
-    chosen = next(iter(found), None)
-    return chosen if chosen is not None else find_config(None)
 
 
 #: A `[tool.sourcescore]` (or `[[tool.sourcescore...`) header, for a file that does not parse.

@@ -78,7 +78,7 @@ def check(options: CheckOptions) -> ExitStatus:
                                "combined with --config, --select, --ignore, --against, "
                                "--jobs or --scheduler")
     if not options.config_path:  # found from the checked files' folder upwards, as ruff does
-        from sourcescore.config import config_for_paths
+        from sourcescore.discovery import config_for_paths
 
         found = config_for_paths(options.paths)
         options = replace(options, config_path=str(found) if found else None)

@@ -71,3 +71,17 @@ def test_show_settings_names_the_file_and_prints_every_setting_as_loadable_toml(
     assert again.general == original.general and again.rules == original.rules
     assert again.genres == original.genres
 
+
+
+@pytest.mark.model
+def test_a_file_with_no_configuration_above_it_takes_the_working_directory_s(desk, runner):
+    """Only files under a configuration of their own vote: a loose story checked beside one
+    from the working directory's folder is judged by the working directory's configuration."""
+    loose = desk / "loose" / "story.txt"
+    loose.parent.mkdir()
+    loose.write_text(STORY, encoding="utf-8")
+    here = desk / "elsewhere" / "story.txt"
+    here.write_text(STORY, encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(loose), str(here), "-f", "json"])
+    assert json.loads(result.stdout)["config"] == str(desk / "elsewhere" / "rules.toml")
+    assert result.exit_code == 0  # its fail_under of 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sourcescore.api import Checker
-from sourcescore.config import config_for_paths
+from sourcescore.discovery import config_for_paths
 from sourcescore.report import FileReport
 from sourcescore.worker import CheckerSettings, Pipeline
 

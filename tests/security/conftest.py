@@ -38,7 +38,7 @@ def hostile(tmp_path, monkeypatch):
     folder.mkdir()
     monkeypatch.syspath_prepend(str(folder))
 
-    def make(body: str, extra: str = "", **settings) -> str:
+    def make(body: str, extra: str = "", weight: float | None = None, **settings) -> str:
         name = f"hostile_plugin_{next(_names)}"
         (folder / f"{name}.py").write_text(TEMPLATE.format(
             body=textwrap.indent(textwrap.dedent(body).strip(), "    ")) + extra)
@@ -46,6 +46,9 @@ def hostile(tmp_path, monkeypatch):
             f"{k} = {str(v).lower() if isinstance(v, bool) else repr(v)}"
             for k, v in settings.items()]
         config = tmp_path / f"{name}.toml"
-        config.write_text("[sourcescore]\n" + "\n".join(lines).replace("'", '"') + "\n")
+        # a plugin's rule weighs nothing until the configuration gives it a weight
+        weighed = f"\n[rules.HOS101]\nweight = {weight}\n" if weight is not None else ""
+        config.write_text("[sourcescore]\n" + "\n".join(lines).replace("'", '"') + "\n" +
+                          weighed)
         return str(config)
     return make

@@ -373,8 +373,8 @@ def test_what_a_plugin_prints_while_loading_never_reaches_standard_output(tmp_pa
 def test_a_rule_that_fails_never_raises_the_score(runner, hostile, tmp_path):
     """With rule_errors_fail = false a failing rule is reported and the exit code follows the
     score: the failure must not hand the rule's weight to the others."""
-    passing = hostile("return RuleOutcome(100.0)", rule_errors_fail=False)
-    failing = hostile("raise RuntimeError('boom')", rule_errors_fail=False)
+    passing = hostile("return RuleOutcome(100.0)", weight=1.0, rule_errors_fail=False)
+    failing = hostile("raise RuntimeError('boom')", weight=1.0, rule_errors_fail=False)
     story = [SEEDS[1]]  # a story no finding holds, so the score is not capped
     (ok,) = json.loads(run(runner, passing, *story).output)["files"]
     (broken,) = json.loads(run(runner, failing, *story).output)["files"]
