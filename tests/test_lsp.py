@@ -5,8 +5,12 @@ server finds the configuration from the document's folder upwards, as the CLI do
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import selectors
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -239,16 +243,12 @@ async def test_a_document_sourcescore_does_not_read_gets_no_diagnostics(
 
 
 def _frame(message: dict) -> bytes:
-    import json
-
     body = json.dumps(message).encode("utf-8")
     return f"Content-Length: {len(body)}\r\n\r\n".encode("ascii") + body
 
 
 def _frames(stream: bytes) -> list[dict]:
     """Every message in a stdout capture; fails on any byte that is not part of a frame."""
-    import json
-
     messages, at = [], 0
     while at < len(stream):
         head_end = stream.index(b"\r\n\r\n", at)
@@ -266,9 +266,6 @@ def test_stdout_carries_only_protocol_frames_and_exit_ends_the_process(tmp_path)
     """Driven by hand, byte for byte: with a plugin that prints at import, while registering
     and while checking (fd 1 included), stdout holds nothing but protocol frames, and
     shutdown then exit end the server with status 0."""
-    import subprocess
-    import time
-
     (tmp_path / "rules.toml").write_text(
         "[sourcescore]\nautoload_plugins = false\nplugins = [\"noisy_crash\"]\n",
         encoding="utf-8")
@@ -288,10 +285,7 @@ def test_stdout_carries_only_protocol_frames_and_exit_ends_the_process(tmp_path)
     for message in send:
         process.stdin.write(_frame(message))
     process.stdin.flush()
-    time.sleep(0)  # the server answers as it goes; shutdown waits for nothing but itself
     deadline = time.monotonic() + WAIT
-    import selectors
-
     selector = selectors.DefaultSelector()
     assert process.stdout is not None
     selector.register(process.stdout, selectors.EVENT_READ)
