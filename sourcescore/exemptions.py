@@ -51,6 +51,8 @@ from sourcescore.textio import LineIndex
 
 ACTIONS = ("disable", "enable", "ignore", "sign-off")
 DEFAULT_PLAIN_TEXT = "[sourcescore: {directive}]"
+#: How a directive is written as an HTML comment (Markdown and HTML stories).
+COMMENT_TEMPLATE = "<!-- sourcescore: {directive} -->"
 #: The placeholder a plain-text template holds exactly once; other braces are literal text.
 PLACEHOLDER = "{directive}"
 #: What opens an HTML-comment directive, after `<!--` and optional white space.

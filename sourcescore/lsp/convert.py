@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
+from sourcescore.exemptions import COMMENT_TEMPLATE, PLACEHOLDER
 from sourcescore.report import FileReport, Finding
 from sourcescore.scoring import band, curved
 
@@ -152,8 +153,7 @@ def exemption_insert(text: str, offset: int, code: str, markup: bool,
     insert: on its own line just before the finding's paragraph (an HTML comment in Markdown
     and HTML, the configured plain-text line in text), with a reason to fill in."""
     directive = f"ignore {code} -- reason"
-    line = f"<!-- sourcescore: {directive} -->" if markup else \
-        plain_template.replace("{directive}", directive)
+    line = (COMMENT_TEMPLATE if markup else plain_template).replace(PLACEHOLDER, directive)
     start = text.rfind("\n\n", 0, offset)
     start = 0 if start < 0 else start + 2
     return start, line + "\n"

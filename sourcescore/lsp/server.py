@@ -259,8 +259,7 @@ def _actions_for(diagnostic: types.Diagnostic, code: str, document, path: str,
                                                arguments=[code, uri]))]
     decided = diagnostic.data.get("decided_by") if isinstance(diagnostic.data, dict) else None
     if code == "SRC401" and decided == "loaded-cue":
-        verb = document.source[document.offset_at_position(diagnostic.range.start):
-                               document.offset_at_position(diagnostic.range.end)]
+        verb = document.source[offset:document.offset_at_position(diagnostic.range.end)]
         said = convert.said_for(verb)
         actions.append(types.CodeAction(
             title=f"Replace \u201c{verb}\u201d with \u201c{said}\u201d",
