@@ -33,7 +33,15 @@ STORY = ("Budget talks\n\n"
     server_env={**os.environ, "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD": "1",
                 "PYTHONPATH": os.pathsep.join([str(PLUGINS), str(ROOT)])}))
 async def client(lsp_client: LanguageClient):
-    # What an editor does with the server's requests: refresh its lenses, watch the files.
+    _answer_as_an_editor(lsp_client)
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code")))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _answer_as_an_editor(lsp_client: LanguageClient) -> None:
+    """What an editor does with the server's requests: refresh its lenses, watch the files."""
     lsp_client.lens_refreshes = 0
     lsp_client.registrations = []
 
@@ -44,11 +52,6 @@ async def client(lsp_client: LanguageClient):
     @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
     def register(client: LanguageClient, params: types.RegistrationParams) -> None:
         client.registrations.extend(params.registrations)
-
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code")))
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.fixture
@@ -105,6 +108,34 @@ async def test_open_publishes_findings_at_utf16_ranges(client: LanguageClient, d
     assert vague.code_description is not None
     page = Path(vague.code_description.href.removeprefix("file://"))
     assert page.read_text(encoding="utf-8").startswith("# SRC302 vague-attribution")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(
+    server_command=[sys.executable, "-m", "sourcescore", "lsp"],
+    server_env={**os.environ, "SOURCESCORE_DISABLE_PLUGIN_AUTOLOAD": "1"}))
+async def utf8_client(lsp_client: LanguageClient):
+    """A client that, like Helix, prefers positions counted in UTF-8 bytes."""
+    _answer_as_an_editor(lsp_client)
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.general = types.GeneralClientCapabilities(
+        position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16])
+    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    lsp_client.encoding = result.capabilities.position_encoding
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_a_client_that_counts_utf8_gets_byte_ranges(utf8_client: LanguageClient,
+                                                          desk: Path):
+    uri = _open(utf8_client, desk / "story.txt", STORY)
+    (vague,) = [d for d in await _published(utf8_client, uri) if d.code == "SRC302"]
+    assert utf8_client.encoding == types.PositionEncodingKind.Utf8
+    line = STORY.splitlines()[vague.range.start.line]
+    before = line[:line.index("Critics say")]
+    # the emoji is four bytes and the curly quotes three each
+    assert vague.range.start.character == len(before.encode("utf-8")) == len(before) + 7
+    assert vague.range.end.character == len((before + "Critics say").encode("utf-8"))
 
 
 @pytest.mark.asyncio
@@ -304,3 +335,25 @@ def test_stdout_carries_only_protocol_frames_and_exit_ends_the_process(tmp_path)
     assert any(m.get("id") == 2 and "result" in m for m in messages)  # shutdown answered
     assert process.returncode == 0
     assert b"noisy_crash: imported" in errors  # the plugin's prints went to stderr
+
+
+def test_exit_without_shutdown_ends_the_server_with_status_1(tmp_path):
+    """The protocol's exit notification alone ends the process - stdin stays open, so it is not
+    end of input that stops it - and without a shutdown request first the status is 1."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sourcescore", "lsp"], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    assert process.stdin is not None
+    process.stdin.write(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                                "params": {"processId": None, "capabilities": {},
+                                           "rootUri": None}}))
+    process.stdin.write(_frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+    process.stdin.write(_frame({"jsonrpc": "2.0", "method": "exit"}))
+    process.stdin.flush()
+    try:
+        assert process.wait(timeout=WAIT) == 1
+    finally:
+        process.kill()
+        process.stdin.close()
+        assert process.stdout is not None
+        process.stdout.close()

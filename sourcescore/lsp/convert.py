@@ -1,7 +1,8 @@
 """From a file's report to what an editor shows: diagnostics, the score lens, hovers and the
 edits code actions make. Pure functions of the report and the document's text, so they are
 tested without a client; positions go through a `Locate` function the server builds from the
-document (UTF-16 code units, as the protocol counts them).
+document (in the position encoding the client and server agreed: UTF-16 code units unless the
+client asks for UTF-8 or UTF-32).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ document a diagnostic, never the server; nothing but protocol messages reaches s
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,7 @@ class SourcescoreServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.language: dict[str, str] = {}
         self.shown_problems: set[str] = set()
+        self.shut_down = False
         # One check at a time, off the event loop, so messages keep arriving while it runs.
         self.checks = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sourcescore-check")
 
@@ -297,3 +299,14 @@ def shutdown(ls: SourcescoreServer, params: None) -> None:
     for task in ls.pending.values():
         task.cancel()
     ls.sessions.close()
+    ls.shut_down = True
+
+
+@server.feature(types.EXIT)
+def exit_now(ls: SourcescoreServer, params: None) -> None:
+    """End the process at once: clients wait only briefly after `exit` (eglot gives 0.1 s, then
+    kills the server), and the interpreter's teardown after pygls's own exit took 90 ms here.
+    Everything is closed by then. The status is 0 after a shutdown and 1 without one, as the
+    protocol says."""
+    ls.sessions.close()
+    os._exit(0 if ls.shut_down else 1)
