@@ -5,8 +5,9 @@
 #
 #   sh tests/editors/try.sh [STORY.txt]        # tries every editor found on PATH
 #
-# Needs `sourcescore` on PATH and any of nvim (0.11+), hx (with tmux) and emacs (29+, eglot).
-# Not part of the test suite: these editors are not installed by the project.
+# Needs `sourcescore` on PATH and any of nvim (0.11+), hx (with tmux), emacs (29+, eglot) and
+# code-server (VS Code) with the Generic LSP Client (v2) extension, Playwright and Chromium
+# (see vscode.py). Not part of the test suite: these editors are not installed by the project.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -55,5 +56,12 @@ if command -v hx >/dev/null && command -v tmux >/dev/null; then
     verdict "Helix story.md" $?
 else
     echo "skip Helix (hx or tmux not on PATH)"
+fi
+if command -v code-server >/dev/null; then
+    snippet "VS Code" json > "$work/vscode-settings.json"
+    ${PYTHON:-python3} "$here/vscode.py" "$work" "$work/vscode-settings.json" story.txt
+    verdict "VS Code (code-server) story.txt" $?
+else
+    echo "skip VS Code (code-server not on PATH)"
 fi
 exit $status
