@@ -28,6 +28,20 @@ _SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})
 #: Modals of possibility: with a bare "be" they hedge a description ("He may be a big
 #: underdog", "It could be a tricky call"), a possibility entertained rather than a forecast.
 _POSSIBLE = frozenset({"may", "might", "could"})
+#: Instruments whose terms a modal can state: "the bill would prohibit ...", "the measures would
+#: also prevent ...". What they provide is in the text of the instrument, where it can be read.
+_INSTRUMENTS = frozenset("""
+bill bills measure measures proposal proposals legislation amendment amendments act law laws
+provision provisions resolution resolutions ordinance regulation regulations rule rules order
+treaty agreement platform
+""".split())
+#: Verbs of providing: what an instrument requires, forbids, allows or sets up. Its effects
+#: ("the bill would lift wages") are forecasts, and stay claims.
+_PROVIDING = frozenset("""
+prohibit ban bar block prevent forbid require mandate allow permit authorize authorise let
+renew extend establish create set impose repeal exempt restrict limit cap direct provide grant
+give fund expand eliminate end replace require codify outline
+""".split())
 #: Adverbs that make "would" habitual ("would frequently take on urgency"), not future.
 _HABITUAL = frozenset({"often", "frequently", "usually", "always", "sometimes", "typically",
                        "regularly", "routinely"})
@@ -68,6 +82,9 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False  # "will have until Friday": a deadline
     if head.lemma in ("need", "have") and any(w.dep == "xcomp" for w in dependents):
         return False  # "would need to win 15 seats": what it takes, not what will happen
+    if head.lemma in _PROVIDING and any(w.dep in ("nsubj", "nsubjpass") and
+                                         w.lemma in _INSTRUMENTS for w in dependents):
+        return False  # "The bill would prohibit waivers": the terms of a text, not a forecast
     if _time_is_the_subject(dependents):
         return False  # "Next week will bring contests in five states": a calendar
     if _floor(words, verb):
