@@ -2,12 +2,14 @@
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
 "according to the Interfax news agency", "first reported by the Miami Herald", "the Times
-reported", "Appearing on CBS", "went on CNN", "a report in the Miami Herald", "(h/t Mediaite)",
-"[WaPo.]" - or an outlet's record used as a source ("in the ITV interview",
-"the CNN report found"), or a later "the report found", "in the interview" that refers back to
-one. Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names),
-an outlet's poll, analysis of records, editorial or hosted debate, and an outlet that is only
-talked about ("Fallon said the AP report is misleading"). Read by SRC201.
+reported", "CBS News reports", "Politico reveals", "Appearing on CBS", "went on CNN", "a report
+in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]" - or an
+outlet's record used as a source ("in the ITV interview", "the CNN report found"), or a later
+"the report found", "in the interview" that refers back to one. Not a citation: the house's
+own work (`Analysis.house`, or a publisher the caller names), an outlet's poll, analysis of
+records, editorial or hosted debate, an outlet quoted for its own view ("the Global Times
+wrote"), and an outlet that is only talked about ("Fallon said the AP report is misleading").
+Read by SRC201.
 """
 
 from __future__ import annotations
@@ -48,11 +50,12 @@ def _citation() -> re.Pattern[str]:
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
         rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
         rf"(?:report|article|story|column|piece)\s+(?:in|by)|"
-        rf"(?:published|detailed)\s+in)\s+(?:an?\s+)?{outlet('to')}"
+        rf"(?:published|detailed)\s+(?:in|by)|writing\s+(?:at|in|for))"
+        rf"\s+(?:an?\s+)?{outlet('to')}"
         # A bracketed credit line: "[WaPo.]", "[via NYT]".
         rf"|\[\s*(?:via\s+)?{outlet('credit')}\s*\.?\s*\]"
         rf"|{outlet('by')}\s+(?:first\s+|also\s+|previously\s+)?"
-        rf"(?:reported|revealed|broke)\b"
+        rf"(?:reported|reports|(?:is|was)\s+reporting|revealed|reveals|broke)\b"
         rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")
 
 

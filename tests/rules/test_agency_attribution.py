@@ -60,6 +60,15 @@ def test_credited_wire_copy_is_reported():
     ("The senator told a Politico reporter that he would run again.", "told a Politico"),
     ("Mayor vetoes budget\n\nThe mayor has twice vetoed the budget this year, council "
      "members said on Monday. [WaPo.]", "[WaPo.]"),
+    # The present tense of reporting, and a columnist writing at another paper.
+    ("CBS News reports that the letter was sent from Boston.", "CBS News reports"),
+    ("Bonuses were paid every quarter, The Wall Street Journal is reporting.",
+     "The Wall Street Journal is reporting"),
+    ("Politico reveals that the county backed the winner in every race.", "Politico reveals"),
+    ("Nate Cohn, writing in The New York Times, found the gap had closed.",
+     "writing in The New York Times"),
+    ("Council under fire\n\nFrom Jane Roe writing at The New York Post:\n\n\"The council "
+     "has spent the year arguing about parking.\"", "writing at The New York Post"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
