@@ -19,13 +19,19 @@ the fold is then recomputed for each candidate:
   the other articles and the held-out ones scored, and rho is computed over all out-of-fold
   scores together: the figure that predicts unseen stories. The in-sample rho and the spread
   of the scores are printed too.
-* rule weights fitted the same way (coordinate search over a grid) are cross-validated for
-  comparison. The weights stay the ones set by hand in `rules.toml`: the fitted ones raise the
-  cross-validated rho only a little and reorder the seed stories against what their sourcing
-  shows (see the README); the script prints both figures so that can be re-judged.
+* the weight of second-hand sourcing (SRC201, `FITTED_RULE`) is fitted with the curve, from a
+  grid, among the pairs that keep the seed stories in the order their sourcing calls for
+  (`SEED_TIERS`: the two versions that keep their credits and name their sources, then the
+  two rewrites, then the heavy rewrite), each tier `SEED_MARGIN` points clear of the next.
+  It is the one weight the grades move consistently, and this fit is the one `rules.toml`
+  ships.
+* all rule weights fitted together (coordinate search over a grid, no seed order) are
+  cross-validated for comparison: they reorder the seed stories against what their sourcing
+  shows, so they are printed, not shipped.
 
-`--write` puts the fitted curve into the configuration file; `--corpus-bands` also checks every
-article of the corpus and prints the share in each score band. Skips with a message when the
+`--write` puts the fitted curve and SRC201 weight into the configuration file;
+`--corpus-bands` also checks every article of the corpus and prints the share in each score
+band. Skips with a message when the
 labels are not there.
 """
 
@@ -46,6 +52,15 @@ CURVES = [1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 2.75, 3.0, 3.5, 4.0, 4.5, 5.0]
 WEIGHTS = [0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0]
 #: How much rank agreement a steeper curve must add to be chosen over a gentler one.
 TOLERANCE = 0.02
+#: The rule whose weight is fitted with the curve, and the weights tried.
+FITTED_RULE = "SRC201"
+FITTED_WEIGHTS = [0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 12.0]
+#: The seed stories (by file-name prefix) from best sourced to worst: every story of a tier
+#: must score above every story of the tiers after it (see seeds/README.md).
+SEED_TIERS = (("001", "003"), ("000", "004"), ("002",))
+#: Points by which each tier must lead the next, so that the order a fit keeps is not a knife
+#: edge that the next change to any rule tips over.
+SEED_MARGIN = 2.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", default=str(EVAL / "editorial" / "grades_dev.jsonl"))
     parser.add_argument("--corpus", default=str(EVAL / "dev.jsonl"))
     parser.add_argument("--config", default=str(ROOT / "rules.toml"))
-    parser.add_argument("--write", action="store_true", help="write the fitted curve")
+    parser.add_argument("--write", action="store_true",
+                        help="write the fitted curve and SRC201 weight")
     parser.add_argument("--corpus-bands", action="store_true",
                         help="also check every corpus article and print how they fall into "
                              "the score bands")
@@ -67,17 +83,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus_bands:
         print(corpus_bands(study.checker, corpus))
     if args.write:
-        write_curve(Path(args.config), study.best_curve(list(range(len(study.grades)))))
+        curve, weight = study.best_curve_and_weight(list(range(len(study.grades))))
+        write_fit(Path(args.config), curve, weight)
     return 0
 
 
 class Study:
     """The graded articles, checked once, and every fold of them the fit needs."""
 
-    def __init__(self, checker, verdicts, grades, publishers, genres=(), editors_genres=()):
+    def __init__(self, checker, verdicts, grades, publishers, genres=(), editors_genres=(),
+                 seeds=None):
         self.checker, self.verdicts = checker, verdicts
         self.grades, self.publishers = grades, publishers
         self.genres, self.editors_genres = list(genres), list(editors_genres)
+        self.seeds = seeds or {}  # seed prefix -> verdict
 
     @classmethod
     def load(cls, labels: Path, corpus: Path, config: Path) -> Study:
@@ -99,28 +118,51 @@ class Study:
             analysis, _ = with_page_facts(analysis, PageMeta(), checker.config)
             verdicts.append(judge(analysis, checker.rules, checker.config))
             genres.append(analysis.genre)
+        seed_files = sorted((ROOT / "seeds").glob("0*.txt"))
+        seeds = {}
+        for path, analysis in zip(seed_files, checker.analyse_many(
+                p.read_text(encoding="utf-8") for p in seed_files), strict=True):
+            analysis, _ = with_page_facts(analysis, PageMeta(), checker.config)
+            seeds[path.name[:3]] = judge(analysis, checker.rules, checker.config)
         return cls(checker, verdicts, [a["grade"] for a in articles],
                    [a.get("publisher") or a["id"].split("/")[1].split("_")[0] for a in articles],
-                   genres, [a.get("genre", "news") for a in articles])
+                   genres, [a.get("genre", "news") for a in articles], seeds)
 
     def scores(self, indexes, curve: float, weights: dict[str, float] | None = None) -> list:
+        return self._scores([self.verdicts[i] for i in indexes], curve, weights)
+
+    def _scores(self, verdicts, curve: float, weights: dict[str, float] | None = None) -> list:
         from sourcescore.engine import settle
 
         config = self.checker.config
         config = replace(config, general=replace(config.general, curve=curve))
-        if weights:
-            config = replace(config, rules={c: replace(s, weight=weights.get(c, s.weight))
-                                            for c, s in config.rules.items()})
-            config = replace(config, genres={})  # weights fitted for all genres at once
         out = []
-        for i in indexes:
-            verdict = self.verdicts[i]
+        for verdict in verdicts:
             if weights:
                 verdict = replace(verdict, results=tuple(
                     replace(r, weight=weights.get(r.code, r.weight)) for r in verdict.results))
             settled = settle(verdict, verdict.findings, config)
             out.append(settled.score if settled.score is not None else 100.0)
         return out
+
+    def seed_order_kept(self, curve: float, weights: dict[str, float] | None = None) -> bool:
+        """Every seed story of a tier (`SEED_TIERS`) scores `SEED_MARGIN` points above every
+        story of the tiers after it; true when the seeds are not there to check."""
+        if not self.seeds:
+            return True
+        found = dict(zip(self.seeds, self._scores(list(self.seeds.values()), curve, weights),
+                         strict=True))
+        tiers = [[found[name] for name in tier] for tier in SEED_TIERS]
+        return all(min(upper) >= max(lower) + SEED_MARGIN
+                   for upper, lower in zip(tiers, tiers[1:], strict=False))
+
+    def best_curve_and_weight(self, indexes) -> tuple[float, float]:
+        """The curve and `FITTED_RULE`'s weight with the best rho on `indexes` among the pairs
+        that keep the seed order (the gentlest curve, then the lightest weight, on a tie)."""
+        pairs = [(c, w) for c in CURVES for w in FITTED_WEIGHTS
+                 if self.seed_order_kept(c, {FITTED_RULE: w})]
+        return max(pairs, key=lambda pair: (
+            round(self.rho(indexes, pair[0], {FITTED_RULE: pair[1]}), 9), -pair[0], -pair[1]))
 
     def rho(self, indexes, curve, weights=None) -> float:
         return spearman(self.scores(indexes, curve, weights), [self.grades[i] for i in indexes])
@@ -155,16 +197,23 @@ class Study:
                                             for p in publishers],
                 "5-fold": [order[k::5] for k in range(5)]}
 
-    def cross_validated(self, fit_weights: bool) -> dict[str, float]:
+    def cross_validated(self, fit: str) -> dict[str, float]:
+        """Spearman's rho of out-of-fold scores, each fold scored by a fit made without it:
+        `fit` is "curve", "curve+weight" (the curve and `FITTED_RULE`'s weight, seed order
+        kept) or "all weights"."""
         found = {}
         for name, folds in self.folds().items():
             predicted = [0.0] * len(self.grades)
             for test in folds:
                 train = [i for i in range(len(self.grades)) if i not in test]
-                if fit_weights:
+                weights: dict[str, float] | None = None
+                if fit == "all weights":
                     curve, weights = self.best_weights(train)
+                elif fit == "curve+weight":
+                    curve, weight = self.best_curve_and_weight(train)
+                    weights = {FITTED_RULE: weight}
                 else:
-                    curve, weights = self.best_curve(train), None
+                    curve = self.best_curve(train)
                 for i, score in zip(test, self.scores(test, curve, weights), strict=True):
                     predicted[i] = score
             found[name] = spearman(predicted, self.grades)
@@ -174,24 +223,35 @@ class Study:
         everyone = list(range(len(self.grades)))
         configured = self.checker.config.general.curve
         print(f"articles={len(everyone)} publishers={len(set(self.publishers))}")
-        print(f"configured curve {configured}: in-sample rho={self.rho(everyone, configured):.3f}"
-              f" sd={spread(self.scores(everyone, configured)):.1f}")
+        shipped = self.scores(everyone, configured)
+        print(f"as configured (curve {configured}, the configuration's weights): in-sample "
+              f"rho={self.rho(everyone, configured):.3f} mean={sum(shipped) / len(shipped):.1f} "
+              f"sd={spread(shipped):.1f}, seed order kept: {self.seed_order_kept(configured)}")
         print("in-sample rho by curve: " + ", ".join(
             f"{c:g}: {self.rho(everyone, c):.3f}" for c in CURVES))
         curve = self.best_curve(everyone)
-        scores = self.scores(everyone, curve)
         print(f"fitted curve {curve}: in-sample rho={self.rho(everyone, curve):.3f} "
-              f"mean={sum(scores) / len(scores):.1f} sd={spread(scores):.1f}")
-        for name, value in self.cross_validated(fit_weights=False).items():
+              f"sd={spread(self.scores(everyone, curve)):.1f}")
+        for name, value in self.cross_validated("curve").items():
             print(f"  curve fitted, cross-validated ({name}): rho={value:.3f}")
-        for name, value in self.cross_validated(fit_weights=True).items():
-            print(f"  curve and weights fitted, cross-validated ({name}): rho={value:.3f}")
+        fitted_curve, weight = self.best_curve_and_weight(everyone)
+        fitted = {FITTED_RULE: weight}
+        in_sample = self.rho(everyone, fitted_curve, fitted)
+        print(f"curve and {FITTED_RULE} weight fitted, seed order kept: curve {fitted_curve}, "
+              f"{FITTED_RULE} {weight}: in-sample rho={in_sample:.3f} "
+              f"sd={spread(self.scores(everyone, fitted_curve, fitted)):.1f}")
+        for name, value in self.cross_validated("curve+weight").items():
+            print(f"  curve and {FITTED_RULE} weight fitted, cross-validated ({name}): "
+                  f"rho={value:.3f}")
+        for name, value in self.cross_validated("all weights").items():
+            print(f"  curve and all weights fitted, no seed order, cross-validated ({name}): "
+                  f"rho={value:.3f}")
         from sourcescore.scoring import BANDS
 
-        print("score bands at the fitted curve (grade: scores):")
+        print("score bands as configured (grades of the stories in each):")
         for low, band in BANDS:
-            inside = [i for i in everyone if scores[i] >= low and
-                      all(scores[i] < top for top, _ in BANDS if top > low)]
+            inside = [i for i in everyone if shipped[i] >= low and
+                      all(shipped[i] < top for top, _ in BANDS if top > low)]
             grades = sorted(self.grades[i] for i in inside)
             print(f"  {band:<13} {low:>3}+  {len(inside):>2} stories, grades {grades}")
         held = self.held_grades()
@@ -201,9 +261,9 @@ class Study:
         accuracy, recall = self.genre_agreement()
         print(f"genre: accuracy {accuracy:.2f}, recall of the genres that are not news "
               f"{recall:.2f}")
-        lopo = self.cross_validated(False)["leave one publisher out"]
-        print(f"curve={curve} cv_rho_lopo={lopo:.3f} "
-              f"in_sample_rho={self.rho(everyone, curve):.3f} sd={spread(scores):.2f} "
+        lopo = self.cross_validated("curve+weight")["leave one publisher out"]
+        print(f"curve={configured} cv_rho_lopo={lopo:.3f} "
+              f"in_sample_rho={self.rho(everyone, configured):.3f} sd={spread(shipped):.2f} "
               f"held_low_share={low:.2f} genre_accuracy={accuracy:.2f} "
               f"non_news_recall={recall:.2f}")
 
@@ -270,13 +330,18 @@ def spread(values: list[float]) -> float:
     return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 
 
-def write_curve(config: Path, curve: float) -> None:
+def write_fit(config: Path, curve: float, weight: float) -> None:
+    """Put the fitted curve and `FITTED_RULE`'s weight into the configuration file."""
     text = config.read_text(encoding="utf-8")
-    updated, count = re.subn(r"(?m)^curve = .*$", f"curve = {curve}", text)
-    if count != 1:
-        raise SystemExit(f"{config}: expected one `curve = ...` line, found {count}")
-    config.write_text(updated, encoding="utf-8")
-    print(f"wrote curve = {curve} to {config}")
+    text, count = re.subn(r"(?m)^curve = .*$", f"curve = {curve}", text)
+    table = re.escape(f"[rules.{FITTED_RULE}]")
+    text, weights = re.subn(rf"(?ms)(^{table}[^\n]*\n(?:(?!\[).*?\n)*?)weight = [^\n]*",
+                            rf"\g<1>weight = {weight}", text)
+    if count != 1 or weights != 1:
+        raise SystemExit(f"{config}: expected one `curve = ...` line and one [rules."
+                         f"{FITTED_RULE}] weight, found {count} and {weights}")
+    config.write_text(text, encoding="utf-8")
+    print(f"wrote curve = {curve} and {FITTED_RULE} weight = {weight} to {config}")
 
 
 if __name__ == "__main__":

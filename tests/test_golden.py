@@ -36,10 +36,12 @@ def test_reports_are_deterministic(checker):
 
 
 def test_seed_ranking_matches_a_standards_editor():
-    """The two versions that keep their agency credits and name sources outrank the rewrites."""
+    """The two versions that keep their agency credits and name sources outrank the two
+    rewrites, and the heavy rewrite (editorialising, filler, vague sources) comes last."""
     scores = {p.stem[:3]: json.loads((GOLDEN / f"{p.stem}.json").read_text())["files"][0]["score"]
               for p in SEEDS}
-    assert min(scores["001"], scores["003"]) > max(scores["000"], scores["002"], scores["004"])
+    assert min(scores["001"], scores["003"]) > max(scores["000"], scores["004"])
+    assert min(scores["000"], scores["004"]) > scores["002"]
 
 
 def test_dropped_agency_credit_sinks_the_story_that_dropped_it(checker):

@@ -73,7 +73,7 @@ def test_a_plugin_rule_moves_the_score_only_once_the_configuration_weighs_it(che
 
     plugin = _plugin("tests.perfect", sourcescore_register_rules=lambda register: register(
         _rule("TST105")))
-    text = "Officials said the plan failed. Critics say it was doomed from the start."
+    text = "The mayor said the plan failed. Critics say it was doomed from the start."
     plain = Checker(ROOT / "rules.toml", nlp=checker.nlp, plugins=load_plugins(autoload=False))
     local = Checker(ROOT / "rules.toml", nlp=checker.nlp,
                     plugins=load_plugins(extra=(plugin,), autoload=False))

@@ -145,8 +145,10 @@ def _arithmetic(file: FileReport, scoring, out: TextIO) -> None:
             out.write(f"  {rule.code} {rule.name:<26} {sub:>6}  weight {rule.weight:<4g}"
                       f"                    {printable(rule.error or rule.summary)}\n")
             continue
+        # Curved from the sub-score as the JSON report states it (two decimals), so a report
+        # that came back from `serve` prints exactly what a local run prints.
         out.write(f"  {rule.code} {rule.name:<26} {rounded(rule.score):6.1f} -> "
-                  f"{curved(rule.score, curve):5.1f}  weight {rule.weight:<4g} -> "
+                  f"{curved(round(rule.score, 2), curve):5.1f}  weight {rule.weight:<4g} -> "
                   f"{rounded(rule.contribution):5.1f}  {printable(rule.summary)}\n")
     total = f"{rounded(file.score):.1f}" if file.score is not None else "n/a"
     out.write(f"  {'total':<34} {total:>6}\n")
