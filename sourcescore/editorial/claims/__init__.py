@@ -7,8 +7,8 @@ quotation marks, and returns the words that make the claim:
 * `figure` - a statistic: a percentage, a sum of money, a count in the thousands or more, a
   share ("4 in 10"), any toll of the dead, hurt or arrested; not a date, a year, an age, a
   vote count or a small count of things;
-* `cause` - a cause or motive: "because ...", "in an effort to", "prompted", "intended as",
-  "helped legitimize";
+* `cause` - a cause or motive: "because ...", "prompted", "intended as", "helped legitimize"
+  (a purpose clause, "in a bid to", narrates what an act was for and is left alone);
 * `prediction` - what will happen, in the main clause ("A victory would lift markets", "it is
   unlikely that ...");
 * `group-mind` - what a group thinks, feels, wants or is doing about it: "conservatives don't
@@ -72,7 +72,8 @@ DETECTORS: tuple[Construction, ...] = (
                   "The move prompted the network to suspend him."),
                  ("The game was postponed because of the rain.",
                   "She said the bill failed because it lacked votes.",
-                  "The department runs an electronic system designed to distribute cables."),
+                  "The department runs an electronic system designed to distribute cables.",
+                  "Reagan named Schweiker in a bid to appeal to moderate delegates."),
                   confidence=0.7),
     Construction("prediction", "a prediction", prediction,
                  ("Prices will rise next year.", "The deal is unlikely to pass.",
