@@ -23,16 +23,15 @@ the fold is then recomputed for each candidate:
   grid, among the pairs that keep the seed stories in the order their sourcing calls for
   (`SEED_TIERS`: the two versions that keep their credits and name their sources, then the
   two rewrites, then the heavy rewrite), each tier `SEED_MARGIN` points clear of the next.
-  It is the one weight the grades move consistently, and this fit is the one `rules.toml`
-  ships.
+  Second-hand sourcing is what the editors' grades follow most among the rules' figures; this
+  fit is the one `rules.toml` ships.
 * all rule weights fitted together (coordinate search over a grid, no seed order) are
   cross-validated for comparison: they reorder the seed stories against what their sourcing
   shows, so they are printed, not shipped.
 
 `--write` puts the fitted curve and SRC201 weight into the configuration file;
 `--corpus-bands` also checks every article of the corpus and prints the share in each score
-band. Skips with a message when the
-labels are not there.
+band. Skips with a message when the labels are not there.
 """
 
 from __future__ import annotations
