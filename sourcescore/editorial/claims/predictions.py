@@ -30,17 +30,17 @@ _SEEMING = frozenset({"seem", "look", "appear", "sound", "feel"})
 _POSSIBLE = frozenset({"may", "might", "could"})
 #: Instruments whose terms a modal can state: "the bill would prohibit ...", "the measures would
 #: also prevent ...". What they provide is in the text of the instrument, where it can be read.
+#: Matched on the lemma, so plurals count too.
 _INSTRUMENTS = frozenset("""
-bill bills measure measures proposal proposals legislation amendment amendments act law laws
-provision provisions resolution resolutions ordinance regulation regulations rule rules order
-treaty agreement platform
+bill measure proposal legislation amendment act law provision resolution ordinance regulation
+rule order treaty agreement platform
 """.split())
 #: Verbs of providing: what an instrument requires, forbids, allows or sets up. Its effects
 #: ("the bill would lift wages") are forecasts, and stay claims.
 _PROVIDING = frozenset("""
 prohibit ban bar block prevent forbid require mandate allow permit authorize authorise let
 renew extend establish create set impose repeal exempt restrict limit cap direct provide grant
-give fund expand eliminate end replace require codify outline
+give fund expand eliminate end replace codify outline
 """.split())
 #: Adverbs that make "would" habitual ("would frequently take on urgency"), not future.
 _HABITUAL = frozenset({"often", "frequently", "usually", "always", "sometimes", "typically",
