@@ -9,10 +9,12 @@ What it flags:
     anonymous; vague groups ("critics", "many") are SRC302's and polls are polls; an unnamed
     source inside what another source says ("She said an aide told her") is that source's to
     answer for, a client's lawyers ("attorneys for the family") speak on the record, and a
-    public post ("one user tweeted") is on the record. A source quoted several times is one
-    finding, where it first speaks. The sub-score is the share of the story's prominence-
-    weighted sourcing that is not unexplained anonymity, so an unexplained anonymous lead costs
-    far more than one background line.
+    public post ("one user tweeted") is on the record. A reason or basis given once covers the
+    source wherever it speaks: "Israeli officials said" in the lede is explained by "an Israeli
+    official, speaking on condition of anonymity because ..." further down, and so is a later
+    "the officials". A source quoted several times is one finding, where it first speaks. The
+    sub-score is the share of the story's prominence-weighted sourcing that is not unexplained
+    anonymity, so an unexplained anonymous lead costs far more than one background line.
 
 Why it matters:
     Major newsroom policies allow anonymity only when the reader is told why it was granted and
@@ -82,7 +84,15 @@ def check(analysis: Analysis, options: Options):
             context = paragraph_text(analysis, attribution.sentence)
             explained[paragraph] = any(p is not None and p.search(context)
                                        for p in (reasons, bases))
-        if explained[paragraph] or described_basis(analysis, attribution):
+    # A reason given once covers the source wherever it speaks: "Israeli officials said" in
+    # the lede, "an Israeli official, speaking on condition of anonymity because ..." later.
+    explained_sources = {source_key(a) for a in anonymous
+                         if explained[analysis.sentences[a.sentence].paragraph]}
+    for attribution in anonymous:
+        paragraph = analysis.sentences[attribution.sentence].paragraph
+        if explained[paragraph] or _already_explained(source_key(attribution),
+                                                      explained_sources) or \
+                described_basis(analysis, attribution):
             continue
         missing_weight += prominence(analysis, attribution)
         key = source_key(attribution)
@@ -94,6 +104,12 @@ def check(analysis: Analysis, options: Options):
                    f"{plural(len(flags), 'unnamed source')} with neither a reason for "
                    "anonymity nor a basis for what they know", unnamed=len(anonymous),
                    unexplained=len(flags))
+
+
+def _already_explained(key: str, explained: set[str]) -> bool:
+    """The source, or a fuller description of it ("the officials" after "Israeli officials"),
+    was given a reason or a basis somewhere in the story."""
+    return any(known == key or known.endswith(" " + key) for known in explained)
 
 
 def _flag(analysis: Analysis, attribution: Attribution, lede_severity: str) -> Flag:

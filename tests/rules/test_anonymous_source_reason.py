@@ -118,3 +118,20 @@ def test_a_clients_lawyers_speak_on_the_record(source):
     found = attribution(text, source=source, cue="said", content="The deal was dead",
                         source_type="anonymous")
     assert run_rule("SRC102", article(text, found)).flags == ()
+
+
+def test_a_reason_given_later_covers_the_same_source_where_it_first_spoke():
+    text = ("Israeli officials said the meeting would go ahead.\n\n"
+            "The officials said it was set two weeks ago.\n\n"
+            "An Israeli official, speaking on condition of anonymity because the schedule is "
+            "private, said the date had not moved.\n\n"
+            "Arab lawmakers said the meeting was a mistake.")
+    analysis = article(text, *(attribution(text, source=source, cue="said", content=content,
+                                           source_type="anonymous", after=text.index(source))
+                               for source, content in [
+        ("Israeli officials", "the meeting would go ahead"),
+        ("The officials", "it was set two weeks ago"),
+        ("An Israeli official", "the date had not moved"),
+        ("Arab lawmakers", "the meeting was a mistake")]))
+    # the lede's source and its echo are the official given a reason; other sources are not
+    assert flagged_texts(run_rule("SRC102", analysis), analysis) == ["Arab lawmakers"]
