@@ -10,8 +10,9 @@ built-in rules under the configuration (read at run time from `../shared/eval/de
 copied). It prints what the score must get right on unseen stories: rank agreement with the
 grades (Spearman's rho, in-sample and cross-validated by publisher), the spread of the scores,
 how many held stories the editors graded 3 or below, and the genre (accuracy, and the recall of
-the genres that are not news). The rules' findings and sub-scores do not depend on the fold, so
-the fold is then recomputed for each candidate:
+the genres that are not news; in-sample, since the shipped genre model was fitted on these
+genres: `benchmarks/genre_model.py` cross-validates it). The rules' findings and sub-scores do
+not depend on the fold, so the fold is then recomputed for each candidate:
 
 * `curve` (`[sourcescore] curve`, the power sub-scores are raised to) is chosen from a grid:
   the gentlest whose Spearman's rho between scores and grades is within 0.02 of the best.
@@ -259,7 +260,8 @@ class Study:
               f"(grades {sorted(held)})")
         accuracy, recall = self.genre_agreement()
         print(f"genre: accuracy {accuracy:.2f}, recall of the genres that are not news "
-              f"{recall:.2f}")
+              f"{recall:.2f} (in-sample: the shipped genre model was fitted on these stories; "
+              "benchmarks/genre_model.py prints its publisher-fold figure)")
         lopo = self.cross_validated("curve+weight")["leave one publisher out"]
         print(f"curve={configured} cv_rho_lopo={lopo:.3f} "
               f"in_sample_rho={self.rho(everyone, configured):.3f} sd={spread(shipped):.2f} "

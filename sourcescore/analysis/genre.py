@@ -13,8 +13,10 @@ alone, in the order tried:
   three times, and once per 200 words), or says in its own words what should be done (twice
   or more, once in the closing paragraphs: an editorial's "The party should ..."), or the
   story ends on a columnist's tag line ("Jane Doe is a senior fellow at ...");
-* otherwise `news`. (`analysis` that does not say so is not something prose shows: it comes
-  from the page's metadata or the `genre` option.)
+* `analysis` or `opinion` - the writer's voice reads so to a small learned model
+  (`sourcescore.analysis.voice`: present tense, few attributions, hedges, a question for a
+  headline ...), and by a clear margin;
+* otherwise `news`. The page's metadata or the `genre` option overrides all of these.
 
 Each decision comes with its evidence, which every report shows.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from sourcescore.analysis.voice import shipped_model, too_short, voice_features
 from sourcescore.model import Attribution, Paragraph, Sentence
 
 #: A page's own label for its genre, opening the title or on a line of its own above it.
@@ -36,6 +39,21 @@ _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 def detect_genre(text: str, paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentence, ...],
                  attributions: tuple[Attribution, ...], in_quotation) -> tuple[str, str]:
     """(genre, evidence) for a story."""
+    signs = genre_from_signs(paragraphs, sentences, attributions, in_quotation)
+    if signs is not None:
+        return signs
+    model, values = shipped_model(), voice_features(sentences, attributions, in_quotation)
+    if model is None or too_short(values):
+        return "news", "no sign of another genre (too short to read the writer's voice)" \
+            if model is not None else "no sign of another genre"
+    return model.decide(values) or ("news", "no sign of another genre, and the writing reads "
+                                            "as news")
+
+
+def genre_from_signs(paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentence, ...],
+                     attributions: tuple[Attribution, ...], in_quotation) -> tuple[str, str] | None:
+    """(genre, evidence) when a story shows a genre's plain signs (a kicker, speaker labels,
+    list rows, the first person, prescriptions, a tag line), else None."""
     body = [s for s in sentences if s.role == "body"]
     labelled = {a.sentence for a in attributions if a.pattern == "colon" and a.cue_lemma == ":"}
     body_paragraphs = {s.paragraph for s in body}
@@ -64,7 +82,7 @@ def detect_genre(text: str, paragraphs: tuple[Paragraph, ...], sentences: tuple[
                      and _is_tag_line(s)), None)
     if tag_line is not None:
         return "opinion", f"it ends on a columnist's tag line (\u201c{tag_line.text[:60]}\u201d)"
-    return "news", "none of the signs of opinion, a transcript or a list"
+    return None
 
 
 def _kicker(sentences: tuple[Sentence, ...]) -> tuple[str, str] | None:

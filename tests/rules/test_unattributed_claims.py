@@ -63,7 +63,10 @@ def test_the_shipped_opinion_profile_checks_figures_only(checker):
     assert report.genre.name == "opinion"
     found = [f.message for f in report.findings if f.code == "SRC301"]
     assert found and all(m.startswith("unattributed figure") for m in found)
-    news = checker.check_text(column.replace("OPINION | ", ""))
+    # the same text declared news (front matter) is checked for every kind of claim
+    news = checker.check_text("---\ngenre: news\n---\n" + column.replace("OPINION | ", ""),
+                              "column.md")
+    assert news.genre.name == "news"
     assert {f.message.split()[1] for f in news.findings if f.code == "SRC301"} > {"figure"}
 
 
