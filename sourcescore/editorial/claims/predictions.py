@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Analysis, Sentence, Word
-from sourcescore.wordtree import children
+from sourcescore.wordtree import children, phrase_text
 from sourcescore.wordtree import dependents as dependents_of
 
 _FUTURE = frozenset({"will", "would", "could", "might", "may", "'ll", "’ll"})
@@ -87,6 +87,11 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False  # "The bill would prohibit waivers": the terms of a text, not a forecast
     if _time_is_the_subject(dependents):
         return False  # "Next week will bring contests in five states": a calendar
+    if words[modal].lemma not in _POSSIBLE and head.lemma != "be" and _dated(words, verb) and \
+            not any(w.lemma in _HEDGES for w in dependents):
+        return False  # "will get one more chance on Saturday": an event on the calendar
+    if head.lemma in _SPEAKING and any(w.dep == "neg" or w.lemma == "only" for w in dependents):
+        return False  # "would only say", "would not comment": what a source told reporters
     if _floor(words, verb):
         return False  # "she will win at least 56": arithmetic on a count, not a forecast
     if any(w.lemma in _HABITUAL for w in dependents) or words[0].lemma == "if":
@@ -98,6 +103,45 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
         return False  # "couldn't be more different": an idiom, not a forecast
     return not any(w.dep == "advcl" and any(m.head == words.index(w) and m.lemma == "if"
                                             for m in words) for w in dependents)
+
+
+#: Verbs of speaking: "would not say", "would only say" report what a source told (or did not
+#: tell) reporters.
+_SPEAKING = frozenset("""
+say comment confirm elaborate discuss specify answer tell disclose reveal detail identify name
+""".split())
+#: A date that fixes an event on the calendar (what someone will do then; what will be so then
+#: is still a forecast): a day, a month, a clock time, "tonight", "in two
+#: weeks", "next month"; not "soon", "an exceptional week" or "in the short term".
+_CALENDAR = re.compile(r"\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                       r"january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+                       r"tonight|tomorrow|today)\b|\b(?:next|this|coming|a|one|two|three|four|"
+                       r"five|six|seven|eight|nine|ten|few)\s+(?:days?|weeks?|months?)\b",
+                       re.IGNORECASE)
+#: Hedges that make a dated event an outcome forecast: "probably will not until March 1".
+_HEDGES = frozenset({"probably", "likely", "perhaps", "possibly", "maybe", "likelihood"})
+
+
+def _dated(words: tuple[Word, ...], verb: int) -> bool:
+    """The verb's own time adjunct, or its object's, names a calendar date after it ("will
+    vote on Saturday", "will get one more chance on Saturday", "in two weeks"). A date put
+    first frames a forecast ("Next week the bank will raise rates")."""
+    for i in _adjunct_heads(words, verb):
+        if i > verb and words[i].entity in ("DATE", "TIME") and \
+                _CALENDAR.search(phrase_text(words, i)):
+            return True
+    return False
+
+
+def _adjunct_heads(words: tuple[Word, ...], verb: int) -> Iterable[int]:
+    """The verb's dependents, the objects of its prepositions, and the same for its object."""
+    heads = [verb, *(i for i in children(words, verb) if words[i].dep == "dobj")]
+    for head in heads:
+        for i in children(words, head):
+            yield i
+            if words[i].dep == "prep":
+                yield from children(words, i)
 
 
 def _time_is_the_subject(dependents: list[Word]) -> bool:
