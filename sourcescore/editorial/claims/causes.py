@@ -24,13 +24,35 @@ _CAUSE = re.compile(
 _CAUSING = frozenset({"prompt", "cause", "fuel"})
 
 
+#: What a remark or an event can prompt someone to do in public: a reply, for all to hear.
+_SPEAKING = frozenset("""
+say state ask answer reply respond remark joke quip tweet post write comment declare
+note add
+""".split())
+#: What one makes when one speaks: "to make a joke", "to make a controversial comment".
+_REMARKS = frozenset({"joke", "remark", "comment", "statement", "quip", "speech"})
+
+
+def _prompted_to_speak(words, verb: int) -> bool:
+    """"That prompted Rubio to make a joke", "was prompted to say": what was said in public
+    answers a remark, and the story shows both; "prompted the board to investigate" stays."""
+    for index, word in enumerate(words):
+        if word.dep == "xcomp" and word.head == verb and (
+                word.lemma in _SPEAKING or word.lemma == "make" and any(
+                    w.dep == "dobj" and w.head == index and w.lemma in _REMARKS
+                    for w in words)):
+            return True
+    return False
+
+
 def cause(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     for match in _CAUSE.finditer(sentence.text):
         yield sentence.start + match.start(), sentence.start + match.end()
     words = sentence.words
-    for word in words:  # verbs, by the parse: "focused on causes" is a noun
+    for index, word in enumerate(words):  # verbs, by the parse: "focused on causes" is a noun
         if word.pos == "VERB" and word.lemma in _CAUSING and \
-                word.dep not in ("amod", "compound"):  # not "faith-driven"
+                word.dep not in ("amod", "compound") and \
+                not _prompted_to_speak(words, index):  # not "faith-driven"
             yield word.start, word.end
     for index in range(len(words) - 2):  # "due to the storm", not "due to meet"
         if words[index].lemma == "due" and words[index + 1].lemma == "to" and \
