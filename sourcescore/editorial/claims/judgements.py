@@ -35,7 +35,8 @@ def characterisation(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[i
         elif word.lemma in EVALUATIVE and word.pos == "ADJ" and not _identifies(words, word):
             yield word.start, word.end
         elif word.lemma == "first" and word.dep == "amod" and _first_to(words, word.head) and \
-                words[0].lemma != "if":  # "If she is the first woman elected": a supposition
+                words[0].lemma != "if" and \
+                not _identity_first(words, word.head):  # "If she is ...": a supposition
             yield word.start, words[word.head].end
     for pattern in (_RECORD, _SETTLED):
         for match in pattern.finditer(sentence.text):
@@ -62,6 +63,18 @@ def _first_to(words: tuple[Word, ...], noun: int) -> bool:
     stated of the subject, with what it is first to do."""
     return 0 <= noun < len(words) and words[noun].dep == "attr" and any(
         w.dep in ("acl", "relcl") for w in dependents(words, noun))
+
+
+#: Who a historic first is: "the first woman to serve as president".
+_IDENTITIES = frozenset({"woman", "man", "female", "black", "latino", "latina", "hispanic",
+                         "gay", "lesbian", "transgender", "immigrant", "minority"})
+
+
+def _identity_first(words: tuple[Word, ...], noun: int) -> bool:
+    """"The first Jewish candidate to win a primary", "the first woman to serve as president":
+    who first held an office or won a race is the public record, not a judgement."""
+    phrase = [words[noun], *dependents(words, noun)]
+    return any(w.entity == "NORP" or w.lemma in _IDENTITIES for w in phrase)
 
 
 #: Superlatives that describe rather than judge: "the most recent", "eldest", "newest".
