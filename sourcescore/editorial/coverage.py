@@ -262,14 +262,18 @@ def _lead_in(analysis: Analysis, sentence: Sentence) -> Attribution | None:
 #: body paragraphs count as framing the whole story.
 CARRY_PARAGRAPHS = 3
 FRAME_PARAGRAPHS = 3
+#: How many content words a sentence must share with a paragraph that names a source for the
+#: source to cover it from afar: three let "coal", "percent" and "year" tie any figure of a
+#: long story to one report.
+SHARED_WORDS = 4
 
 
 def _evidence_about(analysis: Analysis, sentence: Sentence,
                     types: frozenset[str]) -> Attribution | None:
     """A source of one of `types` named in the story that covers the sentence: it frames the
     story (named in its opening paragraphs), or it was named earlier in the same section within
-    a few paragraphs, or the sentence shares three or more content words with the paragraph
-    that names it."""
+    a few paragraphs, or the sentence shares `SHARED_WORDS` or more content words with the
+    paragraph that names it."""
     words = topic(sentence.lemmas)
     opening = _opening_paragraphs(analysis)
     for attribution in analysis.attributions:
@@ -279,7 +283,7 @@ def _evidence_about(analysis: Analysis, sentence: Sentence,
         named = analysis.sentences[attribution.sentence]
         if named.paragraph in opening or _carries_over(analysis, named, sentence):
             return attribution
-        if len(words & topic(analysis.paragraph_lemmas(named.paragraph))) >= 3:
+        if len(words & topic(analysis.paragraph_lemmas(named.paragraph))) >= SHARED_WORDS:
             return attribution
     return None
 

@@ -134,3 +134,24 @@ def test_claim_kinds_are_checked_when_the_configuration_loads(tmp_path):
     config.write_text('[rules.SRC301]\nlede_kinds = ["figures"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules\.SRC301\.lede_kinds\[0\]: must be 'figure'"):
         Checker(config)
+
+
+def _far_from_its_report(last: str) -> str:
+    """A report named in the fourth paragraph, and `last` seven paragraphs on: too far for the
+    report to carry over, so only the words they share can tie them."""
+    quiet = ["The council met on Monday.", "Members debated the agenda for an hour.",
+             "The mayor thanked the volunteers.", "The library extended its hours.",
+             "The parade route was announced.", "A new bakery opened downtown.",
+             "The school board chose a new principal."]
+    report = ("According to a report by the state energy office, coal plants across the region "
+              "employ skilled miners.")
+    return "Energy in the region\n\n" + "\n\n".join([*quiet[:3], report, *quiet[3:], last])
+
+
+@pytest.mark.model
+def test_a_far_report_covers_a_figure_only_on_its_own_subject():
+    # five content words shared (coal, plant, employ, skilled, miner): the report's subject
+    assert messages(_far_from_its_report("Coal plants employ 4,000 skilled miners.")) == []
+    # three (coal, plant, employ): any figure of a long story would share as much
+    assert messages(_far_from_its_report("Coal plants employ 4,000 people.")) == \
+        ["unattributed figure \u201c4,000\u201d"]
