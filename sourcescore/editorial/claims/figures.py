@@ -28,7 +28,8 @@ def figure(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
             span = _entity_run(words, index)  # a number, not a mis-tagged name
             after = sentence.text[span[1] - sentence.start:]
             if span not in found and not _VOTE_SHARE.match(after) and \
-                    not _threshold(words, index) and not _wholehearted(words, index, after):
+                    not _threshold(words, index) and not _wholehearted(words, index, after) and \
+                    not _names_a_known_thing(words, span):
                 found.add(span)
                 yield span
     for match in _SHARE.finditer(sentence.text):
@@ -70,6 +71,20 @@ def _wholehearted(words: tuple[Word, ...], index: int, after: str) -> bool:
     not a share of anything (a share says "of": "100 percent of the vote")."""
     text = words[index].text.replace("%", "")
     return text in ("100", "110") and not re.match(r"\s*(?:percent\s+)?of\b", after)
+
+
+def _names_a_known_thing(words: tuple[Word, ...], span: tuple[int, int]) -> bool:
+    """The figure is part of the name of something the story takes as known: "the $700
+    billion bailout", "their 4,200-foot apartment" - a definite noun it premodifies, not a
+    count the sentence asserts ("requires a $10,000 donation")."""
+    inside = [i for i, w in enumerate(words) if span[0] <= w.start and w.end <= span[1]]
+    heads = {words[i].head for i in inside} - set(inside)
+    if len(heads) != 1:
+        return False
+    noun = heads.pop()
+    return 0 <= noun < len(words) and noun > inside[-1] and words[noun].pos == "NOUN" and \
+        any(w.dep == "poss" or (w.dep == "det" and w.lemma == "the")
+            for w in dependents(words, noun))
 
 
 def _numeric(word: Word) -> bool:
