@@ -9,14 +9,14 @@ from sourcescore.model import Analysis, Sentence
 
 #: Not "designed to": "a system designed to distribute cables" says what a thing is for, not
 #: why someone acted. Nor a purpose clause ("in a bid to", "in an effort to", "in order to",
-#: "intended to"): it narrates what an act was for, as the actor made it plain, and editors
-#: leave it alone where they query a "because".
+#: "intended to", and so "in order to avoid"): it narrates what an act was for, as the actor
+#: made it plain, and editors leave it alone where they query a "because".
 _CAUSE = re.compile(
     r"\b(?:because\b(?!\s+of\s+(?:the\s+)?(?:rain|weather|time))|intended\s+as\b"
     r"|as\s+a\s+result\b|result(?:ed|s)\s+in\b|thanks\s+to\b"
     r"|in\s+the\s+aftermath\s+of\b"
     r"|helped\s+(?:to\s+)?(?:legitimi[sz]e|propel|fuel|drive|bring|usher|spark|create|cause)"
-    r"|to\s+avoid\b)", re.IGNORECASE)
+    r"|(?<!in\sorder\s)to\s+avoid\b)", re.IGNORECASE)
 
 
 #: Verbs that make one thing the cause of another: "prompted Sirius XM to suspend Beck".
