@@ -16,6 +16,9 @@ welcome embrace oppose view regard see plan intend prepare brace scramble strugg
 upset angry frustrated worried concerned afraid happy pleased disappointed nervous eager
 reluctant skeptical sceptical wary confident unsure convinced furious outraged annoyed
 alarmed excited enthusiastic anxious impressed unimpressed amused troubled uneasy divided
+interested mull ponder wrestle agonize dread crave relish rejoice despair mourn hopeful
+optimistic pessimistic fearful jittery restive weary tired energized torn fed resigned
+determined desperate
 """.split())
 #: Participles that, passive in form, say how the subject feels: "Voters are divided".
 _STATES = frozenset("""
