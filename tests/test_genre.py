@@ -12,6 +12,7 @@ from sourcescore.config import load_config
 from sourcescore.errors import ConfigError
 from sourcescore.plugins import load_plugins
 from sourcescore.prepare import front_matter_meta, genre_of_section, html_meta
+from sourcescore.testing import article
 
 COLUMN = ("Why the council is wrong\n\n"
           "I have lived in this city for thirty years, and I think the council is wrong. "
@@ -103,3 +104,33 @@ def test_front_matter_sets_the_genre_of_a_markdown_story(runner, tmp_path):
     assert report["files"][0]["genre"] == {"name": "transcript", "evidence": "the front matter"}
     off = {r["code"]: r["summary"] for r in report["files"][0]["rules"]}
     assert off["SRC301"] == "off for transcript stories (the genre's profile)"
+
+
+LISTICLE = ("10 Things to Know for Today\n\n"
+            "Your daily look at the stories that will be talked about today:\n\n"
+            "1. FIREWORKS FLY IN FIRST DEBATE.\n\nThe two candidates traded barbs.\n\n"
+            "2. PANEL RULES FOR FOUNDER.\n\nThe rights group says he should be freed.\n\n"
+            "3. PARTY GOES ON.\n\nTens of thousands descend on the city.\n")
+NUMBERED_ANALYSIS = LISTICLE.replace("10 Things to Know for Today", "No clear path to the House")
+TRANSCRIPT = ("Kasich: 'We are going all the way'\n\n"
+              "On Tuesday in Berea, Gov. John Kasich spoke after winning the primary.\n\n"
+              "Transcript as follows:\n\n"
+              "\"Tonight we arrived in Cleveland, and we went to a restaurant.\n\n"
+              "People started to cheer. I love you. I love you.\"\n")
+
+
+@pytest.mark.parametrize(("text", "genre", "evidence"), [
+    (LISTICLE, "list", "a numbered headline and 3 numbered items"),
+    (TRANSCRIPT, "transcript", "it announces a transcript (\u201cTranscript as follows:"),
+])
+def test_a_story_that_numbers_its_items_or_announces_a_transcript_says_its_genre(
+        text, genre, evidence):
+    analysis = article(text)
+    assert analysis.genre == genre and analysis.genre_evidence.startswith(evidence)
+
+
+def test_numbered_points_under_a_headline_that_does_not_count_them_are_no_list():
+    assert article(NUMBERED_ANALYSIS).genre == "news"
+    late = TRANSCRIPT.replace("Transcript as follows:", "More remarks.") + \
+        "\n\nTranscript as follows:\n\n\"Thank you.\"\n"
+    assert article(late).genre == "news"  # announced in its last half: a story with a coda

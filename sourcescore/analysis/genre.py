@@ -6,7 +6,10 @@ alone, in the order tried:
 
 * `transcript` - a third or more of the body paragraphs open with a speaker's label
   ("TAPPER: ...", "Q: ...");
-* `list` - half or more of the paragraphs are list rows (`units`);
+* `transcript` - the story announces a transcript in its first half ("Partial transcript as
+  follows:", "(BEGIN VIDEO CLIP)");
+* `list` - half or more of the paragraphs are list rows (`units`), or the headline counts
+  the items ("10 Things to Know") and three or more paragraphs open with the numbers 1, 2, 3;
 * `opinion` or `analysis` - the page labels itself so, in a kicker before or at the head of
   the title ("OPINION | ...", "Op-Ed:", "Commentary", "ANALYSIS: ...");
 * `opinion` - the author speaks in the first person singular outside quotations (at least
@@ -62,9 +65,17 @@ def genre_from_signs(paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentenc
     if body_paragraphs and len(opening) * 3 >= len(body_paragraphs) and len(opening) >= 3:
         return "transcript", f"{len(opening)} of {len(body_paragraphs)} paragraphs open with " \
                              "a speaker's label"
+    announced = next((s for s in body[:max(len(body) // 2, 1)] if _TRANSCRIPT.search(s.text)),
+                     None)
+    if announced is not None:
+        return "transcript", f"it announces a transcript (\u201c{announced.text[:50]}\u201d) " \
+                             "in its first half"
     kicker = _kicker(sentences)
     if kicker is not None:
         return kicker
+    numbered = _numbered_items(sentences)
+    if numbered >= 3 and _counting_headline(sentences):
+        return "list", f"a numbered headline and {numbered} numbered items"
     rows = {s.paragraph for s in sentences if s.role == "list"}
     if paragraphs and len(rows) * 2 >= len(paragraphs) and len(rows) >= 3:
         return "list", f"{len(rows)} of {len(paragraphs)} paragraphs are list rows"
@@ -83,6 +94,35 @@ def genre_from_signs(paragraphs: tuple[Paragraph, ...], sentences: tuple[Sentenc
     if tag_line is not None:
         return "opinion", f"it ends on a columnist's tag line (\u201c{tag_line.text[:60]}\u201d)"
     return None
+
+
+#: A transcript the story announces: "Partial transcript as follows:", "(BEGIN VIDEO CLIP)".
+_TRANSCRIPT = re.compile(r"^\W*(?:partial\s+|full\s+)?transcript\s+(?:as\s+follows|follows|"
+                         r"below)\b|\(BEGIN\s+VIDEO(?:\s+CLIP|TAPE)\)", re.IGNORECASE)
+#: An item's number opening its paragraph: "1. FIREWORKS FLY ...", "2\nJohn Leguizamo ...".
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})(?:[.)](?:\s|$)|\s*\n|\s*$)")
+#: A headline that counts its items: "10 Things to Know for Today", "Seven ways to ...".
+_COUNTING = re.compile(r"^\W*(?:\d{1,3}|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                       r"\s+(?!percent\b|%)[a-z]", re.IGNORECASE)
+
+
+def _numbered_items(sentences: tuple[Sentence, ...]) -> int:
+    """The longest run of paragraphs opening with the numbers 1, 2, 3 ... in order."""
+    numbers = []
+    for sentence in sentences:
+        match = _ITEM_NUMBER.match(sentence.text)
+        if match is not None and (sentence.index == 0 or
+                                  sentences[sentence.index - 1].paragraph != sentence.paragraph):
+            numbers.append(int(match.group(1)))
+    longest = run = 0
+    for previous, number in zip([0, *numbers], numbers, strict=False):
+        run = run + 1 if number == previous + 1 else (1 if number == 1 else 0)
+        longest = max(longest, run)
+    return longest
+
+
+def _counting_headline(sentences: tuple[Sentence, ...]) -> bool:
+    return any(s.role == "headline" and _COUNTING.match(s.text) for s in sentences[:2])
 
 
 def _kicker(sentences: tuple[Sentence, ...]) -> tuple[str, str] | None:
