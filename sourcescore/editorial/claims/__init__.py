@@ -79,6 +79,7 @@ DETECTORS: tuple[Construction, ...] = (
                   "Reagan named Schweiker in a bid to appeal to moderate delegates.",
                   "That prompted Rubio to make a joke about yoga.",
                   "He has remained there in order to avoid extradition.",
+                  "He preaches from a pulpit, which is controversial because of its tax status.",
                   "The debate was so subdued that Mr. Trump was prompted to say it was civil."),
                   confidence=0.7),
     Construction("prediction", "a prediction", prediction,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sourcescore.model import Analysis, Sentence
+from sourcescore.model import Analysis, Sentence, Word
 
 #: Not "designed to": "a system designed to distribute cables" says what a thing is for, not
 #: why someone acted. Nor a purpose clause ("in a bid to", "in an effort to", "in order to",
@@ -45,10 +45,31 @@ def _prompted_to_speak(words, verb: int) -> bool:
     return False
 
 
+#: Clauses that describe a person or a thing in passing ("a pulpit, which is controversial
+#: because of ...", "a businessman who left because of ..."): not the story's assertion.
+_DESCRIBING = frozenset({"relcl", "acl", "appos"})
+
+
+def _in_a_description(words: tuple[Word, ...], start: int) -> bool:
+    """The cue sits in a relative clause or a noun's modifier, not in the main assertion.
+    (Only "because" is read so: "a move partly intended as a signal", "which has helped
+    propel him" assert a motive or a cause through the description itself.)"""
+    at = next((i for i, w in enumerate(words) if w.start == start), None)
+    for _ in range(8):
+        if at is None or not 0 <= at < len(words) or words[at].dep == "ROOT":
+            return False
+        if words[at].dep in _DESCRIBING:
+            return True
+        at = words[at].head
+    return False
+
+
 def cause(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
-    for match in _CAUSE.finditer(sentence.text):
-        yield sentence.start + match.start(), sentence.start + match.end()
     words = sentence.words
+    for match in _CAUSE.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if not (match.group(0).lower() == "because" and _in_a_description(words, start)):
+            yield start, sentence.start + match.end()
     for index, word in enumerate(words):  # verbs, by the parse: "focused on causes" is a noun
         if word.pos == "VERB" and word.lemma in _CAUSING and \
                 word.dep not in ("amod", "compound") and \
