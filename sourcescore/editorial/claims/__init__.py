@@ -100,7 +100,9 @@ DETECTORS: tuple[Construction, ...] = (
                   "The president will get one more chance on Saturday to poke fun at the press.",
                   "The state will award its delegates in its primary in two weeks.",
                   "Asked about the plan, the senator would only say that it was worrisome.",
-                  "The spokesman would not comment on the talks."),
+                  "The spokesman would not comment on the talks.",
+                  "Trump told the audience at his fundraiser for veterans that he and Fox News "
+                  "had multiple conversations Thursday but that nothing could change his mind."),
                confidence=0.6),
     Construction("group-mind", "what a group thinks or feels", group_mind,
                  ("Voters are furious about the tax.", "The industry is bracing for cuts.",
@@ -159,11 +161,19 @@ def _someone_elses(sentence: Sentence, start: int) -> bool:
         return True
     for clause in ancestors(words, at):
         head = head_of(words, clause)
-        if words[clause].dep in ("ccomp", "acl") and head is not None and (
+        if (words[clause].dep in ("ccomp", "acl") or _that_clause_joined(words, clause)) and \
+                head is not None and (
                     (words[head].pos == "VERB" and words[head].lemma in _HOLDING_VERBS) or
                     (words[head].pos == "NOUN" and words[head].lemma in SPEECH_NOUNS)):
             return True
     return False
+
+
+def _that_clause_joined(words: tuple[Word, ...], clause: int) -> bool:
+    """"told the audience that ... but that nothing could change": a second that-clause the
+    parser joined to the verb of saying rather than to the first clause."""
+    return words[clause].dep == "conj" and any(
+        w.dep == "mark" and w.lemma == "that" for w in dependents(words, clause))
 
 
 def _after_a_colon_of_saying(words: tuple[Word, ...], at: int) -> bool:
