@@ -88,6 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def graded_articles(labels: Path, corpus: Path) -> tuple[list[dict], dict[str, str]]:
+    """The graded articles (one JSON object a line) and the corpus texts by article id."""
+    articles = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line]
+    texts = {}
+    for line in corpus.read_text("utf-8").splitlines():
+        if line:
+            doc = json.loads(line)
+            texts[doc["id"]] = doc["text"]
+    return articles, texts
+
+
 class Study:
     """The graded articles, checked once, and every fold of them the fit needs."""
 
@@ -105,12 +116,7 @@ class Study:
         from sourcescore.plugins import load_plugins
         from sourcescore.prepare import PageMeta
 
-        articles = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line]
-        texts = {}
-        for line in corpus.read_text("utf-8").splitlines():
-            if line:
-                doc = json.loads(line)
-                texts[doc["id"]] = doc["text"]
+        articles, texts = graded_articles(labels, corpus)
         checker = Checker(config, plugins=load_plugins(autoload=False))
         verdicts, genres = [], []
         analyses = checker.analyse_many(texts[article["id"]] for article in articles)

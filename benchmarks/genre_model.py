@@ -30,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))  # calibrate's loader of the graded articles
 
 from sourcescore.analysis.genre import genre_from_signs  # noqa: E402
 from sourcescore.analysis.voice import VOICE_FEATURES, VoiceModel, voice_features  # noqa: E402
@@ -99,15 +100,12 @@ class Stories:
 
     @classmethod
     def load(cls, labels: Path, corpus: Path) -> Stories:
+        from calibrate import graded_articles
+
         from sourcescore.api import Checker
         from sourcescore.plugins import load_plugins
 
-        articles = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line]
-        texts = {}
-        for line in corpus.read_text("utf-8").splitlines():
-            if line:
-                doc = json.loads(line)
-                texts[doc["id"]] = doc["text"]
+        articles, texts = graded_articles(labels, corpus)
         checker = Checker(ROOT / "rules.toml", plugins=load_plugins(autoload=False))
         features, signs = [], []
         for analysis in checker.analyse_many(texts[a["id"]] for a in articles):
