@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from sourcescore.model import Analysis, Sentence, Word
+from sourcescore.wordtree import ancestors, word_at
 
 #: Not "designed to": "a system designed to distribute cables" says what a thing is for, not
 #: why someone acted. Nor a purpose clause ("in a bid to", "in an effort to", "in order to",
@@ -25,7 +26,8 @@ _CAUSING = frozenset({"prompt", "cause", "fuel"})
 
 
 #: What a remark or an event can prompt someone to do in public: a reply, for all to hear.
-_SPEAKING = frozenset("""
+#: Narrower than `SPEECH_VERBS`, whose "call", "order" and "demand" are acts a cause can prompt.
+_REMARKING = frozenset("""
 say state ask answer reply respond remark joke quip tweet post write comment declare
 note add
 """.split())
@@ -33,12 +35,12 @@ note add
 _REMARKS = frozenset({"joke", "remark", "comment", "statement", "quip", "speech"})
 
 
-def _prompted_to_speak(words, verb: int) -> bool:
+def _prompted_to_speak(words: tuple[Word, ...], verb: int) -> bool:
     """"That prompted Rubio to make a joke", "was prompted to say": what was said in public
     answers a remark, and the story shows both; "prompted the board to investigate" stays."""
     for index, word in enumerate(words):
         if word.dep == "xcomp" and word.head == verb and (
-                word.lemma in _SPEAKING or word.lemma == "make" and any(
+                word.lemma in _REMARKING or word.lemma == "make" and any(
                     w.dep == "dobj" and w.head == index and w.lemma in _REMARKS
                     for w in words)):
             return True
@@ -54,14 +56,8 @@ def _in_a_description(words: tuple[Word, ...], start: int) -> bool:
     """The cue sits in a relative clause or a noun's modifier, not in the main assertion.
     (Only "because" is read so: "a move partly intended as a signal", "which has helped
     propel him" assert a motive or a cause through the description itself.)"""
-    at = next((i for i, w in enumerate(words) if w.start == start), None)
-    for _ in range(8):
-        if at is None or not 0 <= at < len(words) or words[at].dep == "ROOT":
-            return False
-        if words[at].dep in _DESCRIBING:
-            return True
-        at = words[at].head
-    return False
+    at = word_at(words, start)
+    return at is not None and any(words[i].dep in _DESCRIBING for i in ancestors(words, at))
 
 
 def cause(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:

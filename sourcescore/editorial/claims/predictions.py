@@ -90,7 +90,7 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
     if words[modal].lemma not in _POSSIBLE and head.lemma != "be" and _dated(words, verb) and \
             not any(w.lemma in _HEDGES for w in dependents):
         return False  # "will get one more chance on Saturday": an event on the calendar
-    if head.lemma in _SPEAKING and any(w.dep == "neg" or w.lemma == "only" for w in dependents):
+    if head.lemma in _DISCLOSING and any(w.dep == "neg" or w.lemma == "only" for w in dependents):
         return False  # "would only say", "would not comment": what a source told reporters
     if _floor(words, verb):
         return False  # "she will win at least 56": arithmetic on a count, not a forecast
@@ -105,9 +105,9 @@ def _predicts(words: tuple[Word, ...], modal: int, verb: int) -> bool:
                                             for m in words) for w in dependents)
 
 
-#: Verbs of speaking: "would not say", "would only say" report what a source told (or did not
-#: tell) reporters.
-_SPEAKING = frozenset("""
+#: Verbs of telling or disclosing: "would not say", "would only say" report what a source told
+#: (or did not tell) reporters. Narrower than `SPEECH_VERBS`: "would not continue" forecasts.
+_DISCLOSING = frozenset("""
 say comment confirm elaborate discuss specify answer tell disclose reveal detail identify name
 """.split())
 #: A date that fixes an event on the calendar (what someone will do then; what will be so then
