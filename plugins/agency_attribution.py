@@ -5,9 +5,11 @@ What it flags:
     at the words that cite it: "told CNN", "in an interview with ITV", "according to the
     Interfax news agency", "first reported by the Miami Herald", "the Times reported",
     "Appearing on CBS", "a guest on Fox News", "a report in the Miami Herald", "(h/t Mediaite)",
-    a bracketed credit line ("[WaPo.]"), and a later "the report found" or "in the interview"
-    that refers back to one. One citation gives one finding; in the lede of a story that says
-    whose it is (see the house, below) it is an error, which holds the story.
+    "told host Jane Roe", "as the Springfield Gazette noted", "The Herald's investigation has
+    renewed calls ...", a bracketed credit line ("[WaPo.]"), and a later "the report found",
+    "The investigation also documented" or "in the interview" that refers back to one. One
+    citation gives one finding; in the lede of a story that says whose it is (see the house,
+    below) it is an error, which holds the story.
     Not second-hand: the house's own interviews, polls and analyses (the house is the agency
     whose wire copy it is, the outlet a byline or boilerplate line names, the page's site
     name, or `sourcescore.publisher`); a poll an outlet ran ("a Washington Post-ABC News

@@ -134,3 +134,13 @@ def test_numbered_points_under_a_headline_that_does_not_count_them_are_no_list()
     late = TRANSCRIPT.replace("Transcript as follows:", "More remarks.") + \
         "\n\nTranscript as follows:\n\n\"Thank you.\"\n"
     assert article(late).genre == "news"  # announced in its last half: a story with a coda
+
+
+def test_a_label_line_under_the_headline_names_the_genre_with_or_without_its_full_stop():
+    labelled = article("Attacks renew bitter debate on migrants;\nNews Analysis.\n\n"
+                       "It did not take long for the argument to start again.\n")
+    assert (labelled.genre, labelled.genre_evidence) == \
+        ("analysis", "the page labels itself \u201cNews Analysis\u201d")
+    prose = article("Vote slips\n\nAnalysis of the returns showed the vote slipped, the clerk "
+                    "said.\n")
+    assert prose.genre == "news"

@@ -31,9 +31,10 @@ import re
 from sourcescore.analysis.voice import shipped_model, too_short, voice_features
 from sourcescore.model import Attribution, Paragraph, Sentence
 
-#: A page's own label for its genre, opening the title or on a line of its own above it.
+#: A page's own label for its genre, opening the title or on a line of its own above or below
+#: it ("News Analysis." under a headline: archives end every line with a full stop).
 _KICKER = re.compile(r"^\s*(?P<label>opinion|op-ed|op ed|commentary|column|editorial|viewpoint"
-                     r"|perspective|analysis|news analysis)\s*(?:[:|\u2014\u2013-]|$)",
+                     r"|perspective|analysis|news analysis)\s*(?:[:|\u2014\u2013-]|\.?\s*$)",
                      re.IGNORECASE)
 _KICKER_GENRE = {"analysis": "analysis", "news analysis": "analysis"}
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -129,7 +130,8 @@ def _kicker(sentences: tuple[Sentence, ...]) -> tuple[str, str] | None:
     """The genre a page labels itself with, in its first two lines."""
     for sentence in sentences[:2]:
         match = _KICKER.match(sentence.text)
-        if match is not None and sentence.role != "body":
+        if match is not None and (sentence.role != "body" or match.end() == len(sentence.text)):
+            # a line that is nothing but the label is one, whatever the parse took it for
             label = match.group("label").lower()
             return _KICKER_GENRE.get(label, "opinion"), \
                 f"the page labels itself \u201c{match.group('label')}\u201d"

@@ -2,13 +2,18 @@
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
 "according to the Interfax news agency", "first reported by the Miami Herald", "the Times
-reported", "CBS News reports", "Politico reveals", "Appearing on CBS", "went on CNN", "a report
-in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]" - or an
-outlet's record used as a source ("in the ITV interview", "the CNN report found"), or a later
-"the report found", "in the interview" that refers back to one. Not a citation: the house's
-own work (`Analysis.house`, or a publisher the caller names), an outlet's poll, analysis of
-records, editorial or hosted debate, an outlet quoted for its own view ("the Global Times
-wrote"), and an outlet that is only talked about ("Fallon said the AP report is misleading").
+reported", "CBS News reports", "Politico reveals", "as the Springfield Gazette noted",
+"Appearing on CBS", "went on CNN", "a report in the Miami Herald", "writing in The New York
+Times", "(h/t Mediaite)", "[WaPo.]"; a broadcast named by its host or kind ("told host Jane
+Roe", "Speaking on radio show Morning Drive"); an outlet's record used as a source ("in the ITV
+interview", "the CNN report found") or carrying the sentence in the reporter's words ("The
+Herald's investigation has renewed calls ..."); or a later "the report found", "The
+investigation also documented" that refers back to one. An outlet is one on the list
+(`data/outlets.txt`) or a name shaped like a masthead ("the Springfield Gazette").
+Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names), an
+outlet's poll, analysis of records, editorial or hosted debate, an outlet quoted for its own
+view ("the Global Times wrote"), and an outlet that is only talked about ("Fallon said the AP
+report is misleading").
 Read by SRC201.
 """
 
@@ -18,9 +23,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sourcescore.analysis.lexicon import MEDIA_OUTLETS
+from sourcescore.analysis.lexicon import MASTHEAD_WORDS, MEDIA_OUTLETS
 from sourcescore.analysis.wire import agency_names
+from sourcescore.editorial.coverage import in_reported_speech
 from sourcescore.model import Analysis, Sentence
+from sourcescore.wordtree import head_of, word_at
 
 #: Records an outlet produces that a later "the report", "the interview" can refer back to.
 RECORDS = ("interview", "report", "reporting", "investigation", "story", "article",
@@ -38,14 +45,19 @@ def _citation() -> re.Pattern[str]:
     names = sorted(set(MEDIA_OUTLETS) | set(agency_names(in_running_text=True)),
                    key=lambda n: (-len(n), n))
 
+    # An outlet not on the list by its masthead's shape: "the Springfield Gazette".
+    masthead = r"(?:(?!The\s)[A-Z][\w.&'’-]*\s+){1,3}(?:" + "|".join(sorted(MASTHEAD_WORDS)) + ")"
+
     def outlet(group: str) -> str:
-        return (rf"(?P<{group}>(?:the\s+|The\s+)?(?:[A-Z][\w.]*['’]s\s+)?(?:"
-                + "|".join(re.escape(n) for n in names) + rf")(?![\w-]){_MEDIUM})")
+        # A show's title may stand in quotation marks: 'told ABC's "Good Morning America"'.
+        return (rf"[\"“]?(?P<{group}>(?:the\s+|The\s+)?(?:[A-Z][\w.]*['’]s\s+)?[\"“]?(?:"
+                + "|".join(re.escape(n) for n in names)
+                + rf"|{masthead})(?![\w-]){_MEDIUM})(?:[.,]?[\"”])?")
     records = "|".join(RECORDS)
     return re.compile(
         # The citing words may open the sentence ("Appearing on CBS", "In an interview with").
         rf"\b(?i:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
-        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+(?:with|on)|"
+        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview\s+(?:with|on)|call\s+to)|"
         rf"(?:said|says|appeared|appearing|went|going|speaking)\s+on|"
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
         rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
@@ -55,9 +67,18 @@ def _citation() -> re.Pattern[str]:
         # A bracketed credit line: "[WaPo.]", "[via NYT]".
         rf"|\[\s*(?:via\s+)?{outlet('credit')}\s*\.?\s*\]"
         rf"|{outlet('by')}\s+(?:first\s+|also\s+|previously\s+)?"
-        rf"(?:reported|reports|(?:is|was)\s+reporting|revealed|reveals|broke)\b"
+        rf"(?:reported|reports|(?:is|was)\s+reporting|revealed|reveals|broke|noted|notes)\b"
         rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")
 
+
+#: A broadcast named by its host or its kind rather than its outlet: "told host Sean Hannity",
+#: "told conservative radio host Laura Ingraham", "in an interview with late night talk show
+#: host Seth Meyers", "Speaking on radio show Joney's Jukebox".
+_HOSTED = re.compile(
+    r"\b(?i:told|tells|telling|asked\s+by|speaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|"
+    r"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with|(?:said|says|appeared|appearing)\s+on)"
+    r"\s+(?P<show>(?:[\w'’-]+\s+){0,4}?(?i:host|anchor|(?:radio|talk|television|tv)\s+"
+    r"(?:show|program|programme))\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 #: An outlet's own work next to its name: "a Washington Post-ABC News poll", "a poll released
 #: Sunday by CNN", "a USA TODAY analysis", "an editorial in the Register", "a CNN debate".
@@ -87,7 +108,7 @@ class Citation:
 #: How a citation cites, by the pattern group that holds the outlet's name: "told CNN", "[WaPo.]",
 #: "the Post reported", "in the ITV interview"; a later "the report found" is a back-reference.
 FORMS = {"to": "citing-words", "credit": "credit-line", "by": "outlet-reported",
-         "of": "outlet-record"}
+         "of": "outlet-record", "show": "hosted-broadcast"}
 
 
 def find_citations(analysis: Analysis, house: tuple[str, ...]) -> list[Citation]:
@@ -117,6 +138,11 @@ def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
         if group == "of" and not _as_source(analysis, sentence, match):
             continue  # "Breitbart News Daily show on Sirius XM": a mention, not a citation
         cited.append(Citation(start, end, match.group(group).strip(), FORMS[group]))
+    if not cited:
+        cited = [Citation(sentence.start + m.start(), sentence.start + m.end(),
+                          m.group("show").strip(), FORMS["show"])
+                 for m in _HOSTED.finditer(sentence.text)
+                 if not analysis.in_quotation(sentence.start + m.start(), sentence.start + m.end())]
     return cited
 
 
@@ -131,18 +157,30 @@ def _as_source(analysis: Analysis, sentence: Sentence, match: re.Match[str]) -> 
     report found", "in the ITV interview"), not as a topic ("Fallon said the AP report is
     misleading") or a mention."""
     start = sentence.start + match.start()
-    if _AS_SOURCE.search(sentence.text[:match.start()]):
+    if _AS_SOURCE.search(sentence.text[:match.start()]) or \
+            _drives_the_sentence(analysis, sentence, sentence.start + match.end()):
         return True
     return any(a.source is not None and a.source.start <= start < a.source.end and a.is_speech
                for a in analysis.attributions_touching(sentence.index))
+
+
+def _drives_the_sentence(analysis: Analysis, sentence: Sentence, end: int) -> bool:
+    """The record is the subject of the sentence's main verb, in the reporter's own words:
+    "The AP's investigation has renewed calls for ...", "The report also documented ..."."""
+    words = sentence.words
+    record = word_at(words, end - 1)
+    if record is None or words[record].dep not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head_of(words, record)
+    return verb is not None and words[verb].dep == "ROOT" and \
+        not in_reported_speech(analysis, sentence, words[record].start, words[record].end)
 
 
 def _referred_back(analysis: Analysis, sentence: Sentence,
                    records: dict[str, str]) -> list[Citation]:
     """"The report also documented ...", "she noted it in the interview": a record of another
     outlet's, named earlier, relied on again."""
-    if not records or not any(a.is_speech for a in
-                              analysis.attributions_in_sentence(sentence.index)):
+    if not records:
         return []
     for match in _BACK_REFERENCE.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()

@@ -69,6 +69,14 @@ def test_credited_wire_copy_is_reported():
      "writing in The New York Times"),
     ("Council under fire\n\nFrom Jane Roe writing at The New York Post:\n\n\"The council "
      "has spent the year arguing about parking.\"", "writing at The New York Post"),
+    # A broadcast named by its host or its kind; a paper known by its masthead's shape; an
+    # outlet that noted what the story relays.
+    ("The senator told host Jane Roe that the bill was dead.", "told host Jane Roe"),
+    ("Speaking on radio show Morning Drive, the mayor said taxes would rise.",
+     "Speaking on radio show Morning Drive"),
+    ("The mill closed in May, as the Springfield Gazette noted.", "the Springfield Gazette noted"),
+    ("“It was cordial,” she said during a call to ABC’s “Good Morning America.”",
+     "during a call to ABC’s “Good Morning America.”"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
@@ -81,6 +89,8 @@ def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited
     "“There is no spine in him,” reads a Wednesday editorial in The Des Moines Register.",
     "Fallon said the AP report is misleading because it leaves out most meetings.",
     "Trump sparred with Rubio at the CNN debate in Miami on Thursday.",
+    "The senator said the Miami Herald investigation was unfair to her staff.",
+    "The mayor met the host of the radio show on Monday.",
 ])
 def test_an_outlets_poll_analysis_editorial_debate_or_mere_mention_is_not_second_hand(text):
     assert run_rule("SRC201", parse(text)).flags == ()
@@ -106,3 +116,13 @@ def test_a_later_reference_back_to_another_outlets_interview_is_a_citation():
     analysis = parse(story)
     assert flagged_texts(run_rule("SRC201", analysis), analysis) == [
         "in an interview with Cosmopolitan", "the interview"]
+
+
+def test_another_outlets_record_that_carries_the_sentence_is_relied_on_and_referred_back_to():
+    story = ("Audit urged\n\n"
+             "The Miami Herald’s investigation into the contracts has renewed calls for an "
+             "audit.\n\n"
+             "The investigation also documented payments to two of the mayor’s donors.")
+    analysis = parse(story)
+    assert flagged_texts(run_rule("SRC201", analysis), analysis) == [
+        "The Miami Herald’s investigation", "The investigation"]
