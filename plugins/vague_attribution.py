@@ -28,8 +28,8 @@ Not flagged:
 
 Options:
     constructions (list of str, default all): the constructions checked: group-says,
-    agentless-passive, reaction-drawn, mood-persists, there-is-a-view, contested,
-    unnamed-evidence, hedge-adverb.
+    held-by-many, agentless-passive, reaction-drawn, mood-persists, there-is-a-view,
+    contested, unnamed-evidence, hedge-adverb.
     extra_phrases (list of regex, default []): more phrases to flag as vague attribution.
     scale (float, default 4.0): density per 1,000 words at which the sub-score falls to 37.
 

@@ -6,8 +6,11 @@ finds and sentences it leaves alone (`tests/test_vague.py` runs them all):
 * `group-says` - speech or belief put to a vague group: "critics say", "many fear", "Traders
   expect", "some Republicans have argued", unless the story names members of the group; and
   anything put to a faceless collective ("the international community remains hopeful");
+* `held-by-many` - a sentence that opens on an unnamed group whose view it states: "To many,
+  he is a provocateur", "For some, the question becomes ...";
 * `agentless-passive` - a verb of saying, thinking or judging in the passive with no one doing
-  it: "is expected to", "is widely seen as", "it is believed that", "was widely criticized";
+  it: "is expected to", "is widely seen as", "it is believed that", "was widely criticized",
+  or by nobody in particular: "viewed by many as";
 * `reaction-drawn` - an unnamed reaction as the object of what the subject caused or met:
   "has drawn criticism", "sparked speculation", "came under fire";
 * `mood-persists` - an unowned state of mind as the subject of a verb of lasting or growing:
@@ -36,14 +39,15 @@ from sourcescore.editorial.coverage import in_sourced_content
 from sourcescore.model import Analysis, Sentence
 
 #: The constructions' names: what a configuration may select.
-ConstructionName = Literal["group-says", "agentless-passive", "reaction-drawn", "mood-persists",
-                           "there-is-a-view", "contested", "unnamed-evidence", "hedge-adverb"]
+ConstructionName = Literal["group-says", "held-by-many", "agentless-passive", "reaction-drawn",
+                           "mood-persists", "there-is-a-view", "contested", "unnamed-evidence",
+                           "hedge-adverb"]
 #: A vague attribution found in the text (`Found`): the construction and the words.
 Vagueness = Found
 
 
 from sourcescore.editorial.vague.evidence import hedge_adverb, unnamed_evidence  # noqa: E402
-from sourcescore.editorial.vague.groups import group_says  # noqa: E402
+from sourcescore.editorial.vague.groups import group_says, held_by_many  # noqa: E402
 from sourcescore.editorial.vague.passives import agentless_passive  # noqa: E402
 from sourcescore.editorial.vague.reactions import (  # noqa: E402
     contested,
@@ -61,11 +65,19 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         ("Critics of the plan marched on City Hall.",
          "Voters rejected the measure on Tuesday."), confidence=0.8),
     Construction(
+        "held-by-many", "a view put to an unnamed many that the sentence opens on", held_by_many,
+        ("To many, the mayor is a reformer.", "But to others, he is a spoiler.",
+         "For many, the question becomes whether the deal will last."),
+        ("To Senator Jane Doe, the mayor is a reformer.", "For many years, the mill was open.",
+         "To many of its workers the mill gave a living, the union said in 1990.")),
+    Construction(
         "agentless-passive", "a view in the passive, held by nobody named", agentless_passive,
         ("The central bank is not expected to change rates.",
          "The governor is widely seen as the front-runner.",
          "It is believed that the talks will resume.",
-         "Rubio, long viewed as the favourite, lost the state."),
+         "Rubio, long viewed as the favourite, lost the state.",
+         "The mayor defended the shake-up, viewed as a sign of trouble at city hall.",
+         "She attacked the senator, long viewed by many in the party as its best hope."),
         ("The suspect was seen leaving the building.",
          "The shake-up, viewed by his aides as overdue, came on Friday.",
          "The governor is expected by her own staff to resign.")),

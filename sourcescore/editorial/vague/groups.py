@@ -1,5 +1,5 @@
 """Vague groups as sources: "critics say", "many economists believe", "There are some who
-think"."""
+think", "To many, he is a provocateur"."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sourcescore.analysis.lexicon import (
 )
 from sourcescore.editorial.sourcing import described_basis, head_lemma, story_facts
 from sourcescore.model import Analysis, Attribution, Sentence
-from sourcescore.wordtree import child, head_of
+from sourcescore.wordtree import child, children, head_of
 
 #: Cues that put a proposition to their subject ("Traders expect X"), not a feeling or a wish.
 PROPOSITIONAL = frozenset({"expect", "believe", "think", "predict", "suspect", "assume",
@@ -148,3 +148,24 @@ def _source_and_cue(attribution: Attribution) -> tuple[int, int]:
                             0 <= source.start - cue.end <= 40):
         return min(source.start, cue.start), max(source.end, cue.end)
     return source.start, source.end
+
+
+#: Prepositions that open a sentence on whose view it states: "To many, ...", "For some, ...".
+_VIEWPOINT = frozenset({"to", "for"})
+
+
+def held_by_many(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
+    """"To many, Santilli is a provocateur", "But to others, he is a journalist": a sentence
+    that opens on an unnamed group whose view it then states."""
+    words = sentence.words
+    opening = next((i for i, w in enumerate(words) if w.pos not in ("CCONJ", "PUNCT")), None)
+    if opening is None or words[opening].lemma not in _VIEWPOINT:
+        return
+    holder = child(words, opening, ("pobj",))
+    if holder is None or words[holder].lemma not in QUANTIFIERS | GROUP_HEADS or \
+            any(words[i].pos == "PROPN" for i in children(words, holder)):
+        return
+    comma = holder + 1
+    if comma < len(words) and words[comma].text == "," and words[opening].head == \
+            next((i for i, w in enumerate(words) if w.dep == "ROOT"), -1):
+        yield words[opening].start, words[holder].end

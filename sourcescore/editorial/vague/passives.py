@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from sourcescore.analysis.lexicon import (
     DOCUMENT_HEADS,
     MEDIA_HEADS,
+    QUANTIFIERS,
 )
 from sourcescore.model import Analysis, Sentence
 from sourcescore.wordtree import Words, child, children, has_child_lemma, phrase
@@ -26,16 +27,18 @@ _WIDELY = frozenset({"widely", "generally", "broadly", "commonly", "universally"
 #: Verbs whose bare participle with "as", trailing a noun, is a view without a holder: "the
 #: shake-up, viewed as a sign of trouble", "Rubio, long seen as the favourite".
 _SEEN_AS = frozenset({"see", "view", "regard", "perceive"})
+#: How the parser hangs such a participle: on the noun, or on the clause ("dep" when unsure).
+_TRAILING = frozenset({"acl", "amod", "advcl", "dep"})
 
 
 def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
     words = sentence.words
     for index, word in enumerate(words):
         if word.tag != "VBN" or word.lemma not in PASSIVE_VIEWS or \
-                child(words, index, ("agent",)) is not None or _in_a_named_record(words, index):
+                _named_agent(words, index) or _in_a_named_record(words, index):
             continue
         passive = child(words, index, ("auxpass",)) is not None or (
-            word.dep in ("acl", "amod") and (has_child_lemma(words, index, _WIDELY) or (
+            word.dep in _TRAILING and (has_child_lemma(words, index, _WIDELY) or (
                 word.lemma in _SEEN_AS and has_child_lemma(words, index, frozenset({"as"})))))
         if has_child_lemma(words, index, _INTERPRETING):
             continue  # "can be seen as", "will be seen as": a reading or a forecast, not a view
@@ -43,6 +46,16 @@ def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[
         if not passive or (word.lemma in _NEEDS_COMPLEMENT and not _has_complement(words, index)):
             continue
         yield _with_auxiliaries(words, index)
+
+
+def _named_agent(words: Words, index: int) -> bool:
+    """"seen by the governor as": someone holds the view. "viewed by many as", "seen by some
+    as" put it to nobody in particular, as the agentless form does."""
+    agent = child(words, index, ("agent",))
+    if agent is None:
+        return False
+    holder = child(words, agent, ("pobj",))
+    return holder is None or words[holder].lemma not in QUANTIFIERS
 
 
 def _in_a_named_record(words: Words, index: int) -> bool:
