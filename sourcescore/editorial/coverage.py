@@ -4,7 +4,9 @@ A claim in a sentence is covered by an attribution that reports speech or writin
 document, poll, count or filing, and that
 
 * `says-it` - holds the claim in its content ("X said [the claim]", "according to X, [...]"),
-  or makes the whole sentence reported speech ("[...], officials said");
+  makes the whole sentence reported speech ("[...], officials said"), or vouches for the
+  whole sentence as "according to X" does, whatever part of it the extractor took for the
+  content ("'...,' he told aides, according to X");
 * `continues` - is the reported speech of the sentence before, in the same paragraph, which
   this sentence carries on without a source of its own (a speaker's running paraphrase);
 * `lead-in` - opens the paragraph and names where what follows comes from ("based on an AP
@@ -92,7 +94,8 @@ def cover(analysis: Analysis, sentence: Sentence, claim: tuple[int, int] | None 
     for attribution in analysis.attributions_touching(sentence.index):
         if is_sourcing(attribution) and (_holds(attribution, start, end) or
                                          _reports(attribution, sentence) or
-                                         _under_cue(attribution, sentence, start)):
+                                         _under_cue(attribution, sentence, start) or
+                                         attribution.pattern == "according-to"):
             return Cover("says-it", attribution)
         if named_view(attribution) and _holds(attribution, start, end):
             return Cover("says-it", attribution)  # "Wines believes that ... as a result"

@@ -31,6 +31,9 @@ def test_claims_in_the_reporters_voice_are_flagged_by_kind(text, kind):
     "Labor Department figures showed the economy added 200,000 jobs in May.",
     "He was born in 1962 and has three children.",
     "The committee will meet on Tuesday to vote on the bill.",  # a schedule, not a forecast
+    # "according to" vouches for the whole sentence, not only the quotation beside it
+    "“She can win,” the mayor told aides behind closed doors, according to Jane Roe, her "
+    "former deputy.",
 ])
 def test_sourced_claims_and_plain_facts_pass(text):
     assert messages(text) == []
