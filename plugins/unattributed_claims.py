@@ -2,7 +2,8 @@
 
 What it flags:
     A body sentence, in the reporter's own words, that makes a claim an editor wants sourced - a
-    statistic, a cause or motive, a prediction, what a group thinks or feels, a judgement stated
+    statistic, a cause or motive, a hedged or conditional forecast ("would", "could", "likely";
+    not a plain "will", which states a plan), what a group thinks or feels, a judgement stated
     as fact, or something that happened out of public view (`editorial.claims`) - when nothing
     covers it (`sourcescore.editorial.coverage`): no reported speech or evidence in the sentence, no
     speaker's paraphrase it carries on from the sentence before, no paragraph lead-in that says

@@ -29,5 +29,5 @@ def test_what_someone_else_says_or_supposes_is_no_claim_of_the_reporter(analyse,
 
 @pytest.mark.model
 def test_a_colon_after_plain_narration_introduces_the_reporters_own_claim(analyse):
-    assert _kinds(analyse, "Prices rose sharply last year: the index will rise again.") == \
+    assert _kinds(analyse, "Prices rose sharply last year: the index may rise again.") == \
         ["prediction"]

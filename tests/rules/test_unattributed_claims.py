@@ -17,7 +17,7 @@ def messages(text: str, **options) -> list[str]:
     ("The strikes killed 40 people last week.", "figure"),  # a toll is always someone's count
     ("The senator met donors behind closed doors on Tuesday.", "private"),
     ("Voters are furious about the tax.", "group mind"),
-    ("Prices will rise next year.", "prediction"),
+    ("Prices would rise next year.", "prediction"),
     ("The governor vetoed the bill because he feared a primary challenge.", "cause"),
 ])
 def test_claims_in_the_reporters_voice_are_flagged_by_kind(text, kind):
@@ -74,7 +74,7 @@ def test_the_shipped_opinion_profile_checks_figures_only(checker):
 
 
 def test_kinds_option_limits_what_is_checked():
-    text = "Prices will rise next year. The strikes killed 1,300 people."
+    text = "Prices could rise next year. The strikes killed 1,300 people."
     assert len(messages(text)) == 2
     assert [m.split("“")[0] for m in messages(text, kinds=("figure",))] == \
         ["unattributed figure "]
@@ -121,7 +121,7 @@ def _severities(text: str, **options) -> list[str | None]:
 def test_a_fact_stated_unsourced_in_the_lede_holds_the_story_a_forecast_does_not():
     lede = "Plant cuts jobs\n\nThe plant laid off 4,000 workers this year.\n\nThe mayor spoke."
     assert _severities(lede) == ["error"]
-    forecast = "Plant in trouble\n\nThe plant will lose money next year.\n\nThe mayor spoke."
+    forecast = "Plant in trouble\n\nThe plant could lose money next year.\n\nThe mayor spoke."
     assert _severities(forecast) == [None]  # the rule's own severity, a warning
     assert "in the lede" in messages(forecast)[0]
     assert _severities(forecast, lede_kinds=("prediction",)) == ["error"]
