@@ -12,7 +12,8 @@ Only body sentences make claims that need a source. The rest are, in the order t
 * `caption` - photo and embed credits: "Jane Doe / Reuters", "(AP Photo/...)", "Getty Images",
   an embed's markup left in the text ("<tweet ...>");
 * `headline` - the title (the story's first paragraph when it is short: a title and its deck),
-  section heads in capitals ("BANKING."), and subheads: a paragraph that is one short sentence
+  heads in capitals, alone ("BANKING.") or over their item in a digest ("TEN KILLED IN CITY
+  BLAST The blast ..."), and subheads: a paragraph that is one short sentence
   with no finite verb ("Goldman Sachs to add to partner class.", "Heaping praise on Pat
   Kennedy.") or without closing punctuation;
 * `list` - rows of a list or tally: "Clinton: 1,769", a bulleted item, a run of short lines.
@@ -135,11 +136,12 @@ def _headline(c: _Context) -> bool:
     if c.index == 0 and c.count > 1 and len(c.whole.split()) <= _TITLE_WORDS and \
             all(len(s.lemmas) <= _TITLE_SENTENCE_WORDS for s in c.paragraph):
         return True  # the title, with its deck when it has one
+    letters = [ch for ch in c.text if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters) and \
+            (c.alone or c.words >= 3) and c.words <= _SUBHEAD_WORDS:
+        return True  # a head in capitals, alone or over its item (not a credit: "[NYT.]")
     if not c.alone or c.words > _SUBHEAD_WORDS or c.sentence.lemmas[:1] in _CONNECTIVES:
         return False
-    letters = [ch for ch in c.text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
-        return True  # a section head in capitals: "BANKING."
     if not c.text.endswith(_CLOSING):
         return True
     if c.text.endswith(":"):
