@@ -19,7 +19,8 @@ finds and sentences it leaves alone (`tests/test_vague.py` runs them all):
   widespread recognition that ...", "there are growing fears";
 * `contested` - a dispute asserted without the disputants: "has been controversial";
 * `unnamed-evidence` - polls, studies, models or reports that show something, with none of them
-  named: "polls show", "most forecast models give", "projections suggest";
+  named: "polls show", "most forecast models give", "projections suggest", "with polls
+  showing her lead gone";
 * `hedge-adverb` - "reportedly", "allegedly", "supposedly" in the reporter's voice; "allegedly"
   is the standard legal hedge in crime and court reporting and is left alone there.
 
@@ -106,6 +107,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         "unnamed-evidence", "polls, studies or models that show something, none named",
         unnamed_evidence,
         ("Polls show high levels of voter discontent.",
+         "The race is tight, with polls showing the governor's lead gone.",
          "Most forecast models give the senator a strong advantage.",
          "According to estimates, the deal is worth billions."),
         ("A Gallup poll shows high levels of voter discontent.",

@@ -31,9 +31,14 @@ def unnamed_evidence(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[i
         verb = head_of(words, index)
         if verb is None or (word.tag == "NN" and story_facts(analysis).names_a_poll):
             continue  # "a new statewide poll has found", and the story names the poll
+        showing = next((i for i in children(words, index) if words[i].dep == "acl" and
+                        words[i].lemma in _SHOWING and words[i].tag == "VBG"), None)
         if word.dep == "nsubj" and words[verb].lemma in _SHOWING:
             start = min(i for i in phrase(words, index) if i <= index)
             yield words[start].start, words[verb].end
+        elif showing is not None and word.lemma in EVIDENCE_NOUNS:  # "with polls showing ..."
+            start = min(i for i in phrase(words, index) if i <= index)
+            yield words[start].start, words[showing].end
         elif word.dep == "pobj" and words[verb].lemma == "to" and verb > 0 and \
                 words[verb - 1].lemma == "accord":
             yield words[verb - 1].start, word.end
@@ -48,13 +53,27 @@ def _unnamed(words: Words, index: int) -> bool:
     """No name, owner or earlier mention pins the evidence down: "polls", "most models",
     "a new study" - not "a Gallup poll", "the survey", "polls by Quinnipiac", "exit polls"."""
     for other in phrase(words, index):
-        if other == index:
+        if other == index or _what_it_shows(words, index, other):
             continue
         word = words[other]
         if word.pos == "PROPN" or word.entity in ("ORG", "PERSON", "NORP", "GPE") or \
                 word.lemma in _REFERRING or word.dep == "poss" or word.lemma in SINGLE_SURVEYS:
             return False
     return True
+
+
+def _what_it_shows(words: Words, index: int, other: int) -> bool:
+    """A word in the participle clause on the noun says what the evidence shows ("polls
+    showing Clinton's lead gone"), not whose the evidence is."""
+    at = other
+    for _ in range(6):
+        head = words[at].head
+        if head == index:
+            return at > index and words[at].dep == "acl" and words[at].lemma in _SHOWING
+        if head == at or not 0 <= head < len(words):
+            return False
+        at = head
+    return False
 
 
 #: Kinds of poll there is one of per election, run by one consortium: "exit polls".
