@@ -20,8 +20,10 @@ not depend on the fold, so the fold is then recomputed for each candidate:
   the other articles and the held-out ones scored, and rho is computed over all out-of-fold
   scores together: the figure that predicts unseen stories. The in-sample rho and the spread
   of the scores are printed too.
-* the weight of second-hand sourcing (SRC201, `FITTED_RULE`) is fitted with the curve, from a
-  grid, among the pairs that keep the seed stories in the order their sourcing calls for
+* the weight of second-hand sourcing (SRC201, `FITTED_RULE`) and how much a second-hand
+  attribution counts towards its sub-score (`second_hand_credit`, `FITTED_CREDITS`) are fitted
+  with the curve, from a grid, among the triples that keep the seed stories in the order their
+  sourcing calls for
   (`SEED_TIERS`: the two versions that keep their credits and name their sources, then the
   two rewrites, then the heavy rewrite), each tier `SEED_MARGIN` points clear of the next.
   Second-hand sourcing is what the editors' grades follow most among the rules' figures; this
@@ -30,7 +32,8 @@ not depend on the fold, so the fold is then recomputed for each candidate:
   cross-validated for comparison: they reorder the seed stories against what their sourcing
   shows, so they are printed, not shipped.
 
-`--write` puts the fitted curve and SRC201 weight into the configuration file;
+`--write` puts the fitted curve, SRC201 weight and credit into the configuration file (the
+credit's default in `plugins/agency_attribution.py` must be set to match);
 `--corpus-bands` also checks every article of the corpus and prints the share in each score
 band. Skips with a message when the labels are not there.
 """
@@ -55,6 +58,8 @@ TOLERANCE = 0.02
 #: The rule whose weight is fitted with the curve, and the weights tried.
 FITTED_RULE = "SRC201"
 FITTED_WEIGHTS = [0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 12.0]
+#: What a second-hand attribution may count towards SRC201's sub-score, against 1 first-hand.
+FITTED_CREDITS = [0.2, 0.3, 0.4, 0.5, 0.6]
 #: The seed stories (by file-name prefix) from best sourced to worst: every story of a tier
 #: must score above every story of the tiers after it (see seeds/README.md).
 SEED_TIERS = (("001", "003"), ("000", "004"), ("002",))
@@ -69,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", default=str(EVAL / "dev.jsonl"))
     parser.add_argument("--config", default=str(ROOT / "rules.toml"))
     parser.add_argument("--write", action="store_true",
-                        help="write the fitted curve and SRC201 weight")
+                        help="write the fitted curve, SRC201 weight and credit")
     parser.add_argument("--corpus-bands", action="store_true",
                         help="also check every corpus article and print how they fall into "
                              "the score bands")
@@ -83,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus_bands:
         print(corpus_bands(study.checker, corpus))
     if args.write:
-        curve, weight = study.best_curve_and_weight(list(range(len(study.grades))))
-        write_fit(Path(args.config), curve, weight)
+        curve, weight, credit = study.best_curve_and_weight(list(range(len(study.grades))))
+        write_fit(Path(args.config), curve, weight, credit)
     return 0
 
 
@@ -134,44 +139,49 @@ class Study:
                    [a.get("publisher") or a["id"].split("/")[1].split("_")[0] for a in articles],
                    genres, [a.get("genre", "news") for a in articles], seeds)
 
-    def scores(self, indexes, curve: float, weights: dict[str, float] | None = None) -> list:
-        return self._scores([self.verdicts[i] for i in indexes], curve, weights)
+    def scores(self, indexes, curve: float, weights: dict[str, float] | None = None,
+               credit: float | None = None) -> list:
+        return self._scores([self.verdicts[i] for i in indexes], curve, weights, credit)
 
-    def _scores(self, verdicts, curve: float, weights: dict[str, float] | None = None) -> list:
+    def _scores(self, verdicts, curve: float, weights: dict[str, float] | None = None,
+                credit: float | None = None) -> list:
         from sourcescore.engine import settle
 
         config = self.checker.config
         config = replace(config, general=replace(config.general, curve=curve))
         out = []
         for verdict in verdicts:
-            if weights:
+            if weights or credit is not None:
                 verdict = replace(verdict, results=tuple(
-                    replace(r, weight=weights.get(r.code, r.weight)) for r in verdict.results))
+                    _refitted(r, weights or {}, credit) for r in verdict.results))
             settled = settle(verdict, verdict.findings, config)
             out.append(settled.score if settled.score is not None else 100.0)
         return out
 
-    def seed_order_kept(self, curve: float, weights: dict[str, float] | None = None) -> bool:
+    def seed_order_kept(self, curve: float, weights: dict[str, float] | None = None,
+                        credit: float | None = None) -> bool:
         """Every seed story of a tier (`SEED_TIERS`) scores `SEED_MARGIN` points above every
         story of the tiers after it; true when the seeds are not there to check."""
         if not self.seeds:
             return True
-        found = dict(zip(self.seeds, self._scores(list(self.seeds.values()), curve, weights),
-                         strict=True))
+        found = dict(zip(self.seeds, self._scores(list(self.seeds.values()), curve, weights,
+                                                  credit), strict=True))
         tiers = [[found[name] for name in tier] for tier in SEED_TIERS]
         return all(min(upper) >= max(lower) + SEED_MARGIN
                    for upper, lower in zip(tiers, tiers[1:], strict=False))
 
-    def best_curve_and_weight(self, indexes) -> tuple[float, float]:
-        """The curve and `FITTED_RULE`'s weight with the best rho on `indexes` among the pairs
-        that keep the seed order (the gentlest curve, then the lightest weight, on a tie)."""
-        pairs = [(c, w) for c in CURVES for w in FITTED_WEIGHTS
-                 if self.seed_order_kept(c, {FITTED_RULE: w})]
-        return max(pairs, key=lambda pair: (
-            round(self.rho(indexes, pair[0], {FITTED_RULE: pair[1]}), 9), -pair[0], -pair[1]))
+    def best_curve_and_weight(self, indexes) -> tuple[float, float, float]:
+        """The curve, `FITTED_RULE`'s weight and its second-hand credit with the best rho on
+        `indexes` among the triples that keep the seed order (on a tie: the gentlest curve,
+        the lightest weight, the larger credit)."""
+        triples = [(c, w, k) for c in CURVES for w in FITTED_WEIGHTS for k in FITTED_CREDITS
+                   if self.seed_order_kept(c, {FITTED_RULE: w}, k)]
+        return max(triples, key=lambda t: (
+            round(self.rho(indexes, t[0], {FITTED_RULE: t[1]}, t[2]), 9), -t[0], -t[1], t[2]))
 
-    def rho(self, indexes, curve, weights=None) -> float:
-        return spearman(self.scores(indexes, curve, weights), [self.grades[i] for i in indexes])
+    def rho(self, indexes, curve, weights=None, credit: float | None = None) -> float:
+        return spearman(self.scores(indexes, curve, weights, credit),
+                        [self.grades[i] for i in indexes])
 
     def best_curve(self, indexes) -> float:
         """The gentlest curve whose rho is within `TOLERANCE` of the best: past the knee, a
@@ -213,14 +223,16 @@ class Study:
             for test in folds:
                 train = [i for i in range(len(self.grades)) if i not in test]
                 weights: dict[str, float] | None = None
+                credit: float | None = None
                 if fit == "all weights":
                     curve, weights = self.best_weights(train)
                 elif fit == "curve+weight":
-                    curve, weight = self.best_curve_and_weight(train)
+                    curve, weight, credit = self.best_curve_and_weight(train)
                     weights = {FITTED_RULE: weight}
                 else:
                     curve = self.best_curve(train)
-                for i, score in zip(test, self.scores(test, curve, weights), strict=True):
+                for i, score in zip(test, self.scores(test, curve, weights, credit),
+                                    strict=True):
                     predicted[i] = score
             found[name] = spearman(predicted, self.grades)
         return found
@@ -240,14 +252,15 @@ class Study:
               f"sd={spread(self.scores(everyone, curve)):.1f}")
         for name, value in self.cross_validated("curve").items():
             print(f"  curve fitted, cross-validated ({name}): rho={value:.3f}")
-        fitted_curve, weight = self.best_curve_and_weight(everyone)
+        fitted_curve, weight, credit = self.best_curve_and_weight(everyone)
         fitted = {FITTED_RULE: weight}
-        in_sample = self.rho(everyone, fitted_curve, fitted)
-        print(f"curve and {FITTED_RULE} weight fitted, seed order kept: curve {fitted_curve}, "
-              f"{FITTED_RULE} {weight}: in-sample rho={in_sample:.3f} "
-              f"sd={spread(self.scores(everyone, fitted_curve, fitted)):.1f}")
+        in_sample = self.rho(everyone, fitted_curve, fitted, credit)
+        print(f"curve, {FITTED_RULE} weight and credit fitted, seed order kept: curve "
+              f"{fitted_curve}, {FITTED_RULE} {weight}, second_hand_credit {credit}: in-sample "
+              f"rho={in_sample:.3f} "
+              f"sd={spread(self.scores(everyone, fitted_curve, fitted, credit)):.1f}")
         for name, value in self.cross_validated("curve+weight").items():
-            print(f"  curve and {FITTED_RULE} weight fitted, cross-validated ({name}): "
+            print(f"  curve, {FITTED_RULE} weight and credit fitted, cross-validated ({name}): "
                   f"rho={value:.3f}")
         for name, value in self.cross_validated("all weights").items():
             print(f"  curve and all weights fitted, no seed order, cross-validated ({name}): "
@@ -294,6 +307,18 @@ class Study:
                 sum(e == g for e, g in non_news) / len(non_news) if non_news else float("nan"))
 
 
+def _refitted(result, weights: dict[str, float], credit: float | None):
+    """A rule's result under a trial weight, and SRC201's sub-score under a trial credit
+    (recomputed from the counts the rule reports, by the rule's own formula)."""
+    result = replace(result, weight=weights.get(result.code, result.weight))
+    if credit is None or result.code != FITTED_RULE or result.score is None:
+        return result
+    from sourcescore_plugins.agency_attribution import sub_score
+
+    counts = dict(result.metrics)
+    return replace(result, score=sub_score(counts["first_hand"], counts["second_hand"], credit))
+
+
 def corpus_bands(checker, corpus: Path) -> str:
     """How every article of the corpus falls into the score bands (as `check` scores it)."""
     from sourcescore.scoring import BANDS, band
@@ -337,18 +362,22 @@ def spread(values: list[float]) -> float:
     return math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 
 
-def write_fit(config: Path, curve: float, weight: float) -> None:
-    """Put the fitted curve and `FITTED_RULE`'s weight into the configuration file."""
+def write_fit(config: Path, curve: float, weight: float, credit: float) -> None:
+    """Put the fitted curve and `FITTED_RULE`'s weight and credit into the configuration."""
     text = config.read_text(encoding="utf-8")
     text, count = re.subn(r"(?m)^curve = .*$", f"curve = {curve}", text)
     table = re.escape(f"[rules.{FITTED_RULE}]")
-    text, weights = re.subn(rf"(?ms)(^{table}[^\n]*\n(?:(?!\[).*?\n)*?)weight = [^\n]*",
-                            rf"\g<1>weight = {weight}", text)
-    if count != 1 or weights != 1:
+    found = []
+    for key, value in (("weight", weight), ("second_hand_credit", credit)):
+        text, n = re.subn(rf"(?ms)(^{table}[^\n]*\n(?:(?!\[).*?\n)*?){key} = [^\n]*",
+                          rf"\g<1>{key} = {value}", text)
+        found.append(n)
+    if count != 1 or found != [1, 1]:
         raise SystemExit(f"{config}: expected one `curve = ...` line and one [rules."
-                         f"{FITTED_RULE}] weight, found {count} and {weights}")
+                         f"{FITTED_RULE}] weight and second_hand_credit, found {count}, {found}")
     config.write_text(text, encoding="utf-8")
-    print(f"wrote curve = {curve} and {FITTED_RULE} weight = {weight} to {config}")
+    print(f"wrote curve = {curve}, {FITTED_RULE} weight = {weight} and second_hand_credit = "
+          f"{credit} to {config}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ Not flagged:
     showed him ahead.
 
 Options:
-    second_hand_credit (float, default 0.6): how much a second-hand attribution counts towards
+    second_hand_credit (float, default 0.3): how much a second-hand attribution counts towards
     the sub-score, against 1.0 for a first-hand one.
     lede_severity (str, default "error"): the severity of a citation in the lede, the story's
     first body paragraph ("" for the rule's own): a lede built on another outlet's reporting
@@ -58,7 +58,7 @@ from sourcescore.ruletools import at_lede, outcome
 
 @dataclass(frozen=True)
 class Options:
-    second_hand_credit: Share = 0.6
+    second_hand_credit: Share = 0.3
     lede_severity: LedeSeverity = "error"
 
 
@@ -70,15 +70,20 @@ def check(analysis: Analysis, options: Options):
         return outcome(None, [], "no sourced attributions: not applicable",
                        agency_copy=", ".join(copy_credits))
     flags = [_flag(analysis, c, options.lede_severity) for c in citations]
-    total = max(len(sourced), len(flags))
-    first_hand = total - len(flags)
-    share = (first_hand + options.second_hand_credit * len(flags)) / total
+    first_hand = max(len(sourced), len(flags)) - len(flags)
     summary = f"{first_hand} first-hand and {len(flags)} second-hand " + \
         ("attribution" if first_hand + len(flags) == 1 else "attributions")
     if copy_credits:
         summary += f"; credited agency copy: {', '.join(copy_credits)}"
-    return outcome(100 * share, flags, summary, first_hand=first_hand,
-                   second_hand=len(flags), agency_copy=", ".join(copy_credits))
+    return outcome(sub_score(first_hand, len(flags), options.second_hand_credit), flags,
+                   summary, first_hand=first_hand, second_hand=len(flags),
+                   agency_copy=", ".join(copy_credits))
+
+
+def sub_score(first_hand: int, second_hand: int, credit: float) -> float:
+    """The share of attributions that are first-hand, a second-hand one counting `credit`
+    (`benchmarks/calibrate.py` refits `credit` from the same counts)."""
+    return 100 * (first_hand + credit * second_hand) / (first_hand + second_hand)
 
 
 def _flag(analysis: Analysis, citation: Citation, lede_severity: str) -> Flag:
@@ -95,4 +100,4 @@ def _flag(analysis: Analysis, citation: Citation, lede_severity: str) -> Flag:
 def sourcescore_register_rules(register):
     register(Rule("SRC201", "agency-attribution",
                   "Wire credits and claims relayed from other outlets",
-                  check, Options, weight=8.0, severity="suggestion", doc=__doc__))
+                  check, Options, weight=6.0, severity="suggestion", doc=__doc__))

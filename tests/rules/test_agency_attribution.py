@@ -15,7 +15,7 @@ def test_relayed_statement_is_second_hand():
                                          source_type="agency"))
     outcome = run_rule("SRC201", analysis)
     assert len(outcome.flags) == 1 and "second-hand" in outcome.flags[0].message
-    assert outcome.score == 60
+    assert outcome.score == 30  # a second-hand attribution counts second_hand_credit (0.3)
 
 
 def test_told_an_outlet_is_second_hand():
