@@ -7,9 +7,7 @@ person the story names apart.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from sourcescore.analysis.lexicon import ANONYMITY_MARKERS
 from sourcescore.model import Analysis, Attribution
@@ -21,13 +19,13 @@ class StoryFacts:
     """What the whole story says about its sources, gathered in one pass and read by every
     rule that needs it (`story_facts`): so no rule pays for it once per finding.
 
-    `named_roles`: role nouns given to named people; `described`: each run of up to six words
-    in a sentence that names a person, with those sentences; `poll_paragraphs`: paragraphs
+    `named_roles`: role nouns given to named people; `described`: the sentences that name a
+    person, to look a description up in (`NamingSentences`); `poll_paragraphs`: paragraphs
     that cite a poll; `names_a_poll`: some poll is cited by name; `lede_paragraph`: the first
     paragraph of body text."""
 
     named_roles: frozenset[str]
-    described: Mapping[str, frozenset[int]]
+    described: NamingSentences
     poll_paragraphs: frozenset[int]
     names_a_poll: bool
     lede_paragraph: int | None
@@ -42,7 +40,7 @@ def _gather_facts(analysis: Analysis) -> StoryFacts:
     polls = [a for a in analysis.attributions if a.source_type == "poll"]
     return StoryFacts(
         named_roles=named_roles(analysis),
-        described=MappingProxyType(descriptions_beside_names(analysis)),
+        described=NamingSentences.of(analysis),
         poll_paragraphs=frozenset(analysis.sentences[a.sentence].paragraph for a in polls
                                   if a.sentence < len(analysis.sentences)),
         names_a_poll=any(a.source is not None and any(ch.isupper() for ch in a.source.text[1:])
@@ -124,7 +122,7 @@ def named_later(analysis: Analysis, attribution: Attribution) -> bool:
     words = [w for w in attribution.source.text.split() if w.lower() not in _DETERMINERS]
     if not words or words[-1].lower().endswith("s") or len(words) > _LONGEST:
         return False  # "officials": a plural is never one named person
-    described = story_facts(analysis).described.get(" ".join(words).lower(), frozenset())
+    described = story_facts(analysis).described.sentences_with(tuple(w.lower() for w in words))
     return bool(described - {attribution.sentence})
 
 
@@ -132,18 +130,25 @@ def named_later(analysis: Analysis, attribution: Attribution) -> bool:
 _LONGEST = 6
 
 
-def descriptions_beside_names(analysis: Analysis) -> dict[str, frozenset[int]]:
-    """Every run of up to six words in a sentence that names a person, with the sentences it
-    is in: one pass over the story, so each look-up is constant time."""
-    found: dict[str, set[int]] = {}
-    for sentence in analysis.sentences:
-        if not any(w.entity == "PERSON" for w in sentence.words):
-            continue
-        lower = [w.text.lower() for w in sentence.words]
-        for start in range(len(lower)):
-            for end in range(start + 1, min(start + _LONGEST, len(lower)) + 1):
-                found.setdefault(" ".join(lower[start:end]), set()).add(sentence.index)
-    return {k: frozenset(v) for k, v in found.items()}
+@dataclass(frozen=True)
+class NamingSentences:
+    """The sentences that name a person, as lower-case word sequences: a description is looked
+    up in them when a rule asks (a few times a story), not indexed in advance."""
+
+    sentences: tuple[tuple[int, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> NamingSentences:
+        return cls(tuple((s.index, tuple(w.text.lower() for w in s.words))
+                         for s in analysis.sentences
+                         if any(w.entity == "PERSON" for w in s.words)))
+
+    def sentences_with(self, description: tuple[str, ...]) -> frozenset[int]:
+        """The sentences naming a person in which `description` occurs as a run of words."""
+        size = len(description)
+        return frozenset(index for index, words in self.sentences if size and any(
+            words[start:start + size] == description
+            for start in range(len(words) - size + 1)))
 
 
 def unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
