@@ -3,13 +3,14 @@
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
 "according to the Interfax news agency", "first reported by the Miami Herald", "the Times
 reported", "CBS News reports", "Politico reveals", "as the Springfield Gazette noted",
-"Appearing on CBS", "went on CNN", "a report in the Miami Herald", "writing in The New York
-Times", "(h/t Mediaite)", "[WaPo.]"; a broadcast named by its host or kind ("told host Jane
-Roe", "Speaking on radio show Morning Drive"); an outlet's record used as a source ("in the ITV
-interview", "the CNN report found") or carrying the sentence in the reporter's words ("The
-Herald's investigation has renewed calls ..."); or a later "the report found", "The
-investigation also documented" that refers back to one. An outlet is one on the list
-(`data/outlets.txt`) or a name shaped like a masthead ("the Springfield Gazette").
+"Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'", "a report in the Miami
+Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]"; a broadcast named by
+its host or kind ("told host Jane Roe", "Speaking on radio show Morning Drive"); an outlet's
+record used as a source ("in the ITV interview", "the CNN report found") or carrying the
+sentence in the reporter's words ("The Herald's investigation has renewed calls ..."); or a
+later "the report found", "The investigation also documented" that refers back to one. An
+outlet is one on the list (`data/outlets.txt`) or a name shaped like a masthead ("the
+Springfield Gazette").
 Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names), an
 outlet's poll, analysis of records, editorial or hosted debate, an outlet quoted for its own
 view ("the Global Times wrote"), and an outlet that is only talked about ("Fallon said the AP
@@ -59,6 +60,8 @@ def _citation() -> re.Pattern[str]:
         rf"\b(?i:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
         rf"(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview\s+(?:with|on)|call\s+to)|"
         rf"(?:said|says|appeared|appearing|went|going|speaking)\s+on|"
+        # a network's show named in quotation marks: "on CNN's \"State of the Union\""
+        rf"(?:on|during)(?=\s+[A-Z][\w.]*['’]s\s+[\"“])|"
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
         rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
         rf"(?:report|article|story|column|piece)\s+(?:in|by)|"

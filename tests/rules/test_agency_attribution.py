@@ -77,6 +77,8 @@ def test_credited_wire_copy_is_reported():
     ("The mill closed in May, as the Springfield Gazette noted.", "the Springfield Gazette noted"),
     ("“It was cordial,” she said during a call to ABC’s “Good Morning America.”",
      "during a call to ABC’s “Good Morning America.”"),
+    ("Sunday, on CNN’s “State of the Union,” the governor defended the budget.",
+     "on CNN’s “State of the Union,”"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
