@@ -33,6 +33,11 @@ from sourcescore.wordtree import head_of, word_at
 #: Records an outlet produces that a later "the report", "the interview" can refer back to.
 RECORDS = ("interview", "report", "reporting", "investigation", "story", "article",
            "broadcast", "program", "show", "podcast", "segment")
+#: The citing words shared by an outlet's name and a broadcast's host: "told", "spoke with",
+#: "in an exclusive interview with", "appeared on".
+_TALKED_TO = r"told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)"
+_INTERVIEWED = r"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with"
+_APPEARED = r"(?:said|says|appeared|appearing|went|going|speaking)\s+on"
 #: Words that name a medium after an outlet's name: "The Times newspaper reported".
 _MEDIUM = (r"(?:\s+(?:newspaper|paper|magazine|network|channel|station|website|site|broadcaster|"
            r"news\s+agency|agency))?")
@@ -57,9 +62,8 @@ def _citation() -> re.Pattern[str]:
     records = "|".join(RECORDS)
     return re.compile(
         # The citing words may open the sentence ("Appearing on CBS", "In an interview with").
-        rf"\b(?i:told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
-        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview\s+(?:with|on)|call\s+to)|"
-        rf"(?:said|says|appeared|appearing|went|going|speaking)\s+on|"
+        rf"\b(?i:{_TALKED_TO}|{_INTERVIEWED}|"
+        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview\s+on|call\s+to)|{_APPEARED}|"
         # a network's show named in quotation marks: "on CNN's \"State of the Union\""
         rf"(?:on|during)(?=\s+[A-Z][\w.]*['’]s\s+[\"“])|"
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
@@ -78,8 +82,7 @@ def _citation() -> re.Pattern[str]:
 #: "told conservative radio host Laura Ingraham", "in an interview with late night talk show
 #: host Seth Meyers", "Speaking on radio show Joney's Jukebox".
 _HOSTED = re.compile(
-    r"\b(?i:told|tells|telling|asked\s+by|speaking\s+(?:to|with|on)|spoke\s+(?:to|with|on)|"
-    r"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with|(?:said|says|appeared|appearing)\s+on)"
+    rf"\b(?i:{_TALKED_TO}|asked\s+by|spoke\s+on|{_INTERVIEWED}|{_APPEARED})"
     r"\s+(?P<show>(?:[\w'’-]+\s+){0,4}?(?i:host|anchor|(?:radio|talk|television|tv)\s+"
     r"(?:show|program|programme))\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
