@@ -78,9 +78,9 @@ def _citation() -> re.Pattern[str]:
         rf"|{outlet('of')}(?:['’]s?)?\s+(?:\w+\s+)?(?:{records})\b")
 
 
-#: A broadcast named by its host or its kind rather than its outlet: "told host Sean Hannity",
-#: "told conservative radio host Laura Ingraham", "in an interview with late night talk show
-#: host Seth Meyers", "Speaking on radio show Joney's Jukebox".
+#: A broadcast named by its host or its kind rather than its outlet: "told host Jane Roe",
+#: "told conservative radio host John Doe", "in an interview with late night talk show host
+#: Ann Lee", "Speaking on radio show Morning Drive".
 _HOSTED = re.compile(
     rf"\b(?i:{_TALKED_TO}|asked\s+by|spoke\s+on|{_INTERVIEWED}|{_APPEARED})"
     r"\s+(?P<show>(?:[\w'’-]+\s+){0,4}?(?i:host|anchor|(?:radio|talk|television|tv)\s+"

@@ -2,9 +2,9 @@
 
 A forecast the reporter weighs - hedged or conditional ("would", "could", "may", "might"), or
 put as a likelihood ("likely", "unlikely", "the odds are") - is a claim to source. A plain
-"will" is not: in news copy it states what is planned or scheduled ("Butz will opt for ...",
-"he'll share anecdotes"), and standards editors do not query it (on the labelled dev
-articles, 8 of 9 plain-"will" findings were marked as needing no source).
+"will" is not: in news copy it states what is planned or scheduled ("The singer will open
+with ...", "he'll share stories about his sisters"), and standards editors do not query it (on
+the labelled dev articles, 8 of 9 plain-"will" findings were marked as needing no source).
 """
 
 from __future__ import annotations

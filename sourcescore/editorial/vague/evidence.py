@@ -64,7 +64,7 @@ def _unnamed(words: Words, index: int) -> bool:
 
 def _what_it_shows(words: Words, index: int, other: int) -> bool:
     """A word in the participle clause on the noun says what the evidence shows ("polls
-    showing Clinton's lead gone"), not whose the evidence is."""
+    showing the governor's lead gone"), not whose the evidence is."""
     at = other
     for _ in range(6):
         head = words[at].head

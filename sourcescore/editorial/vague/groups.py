@@ -155,7 +155,7 @@ _VIEWPOINT = frozenset({"to", "for"})
 
 
 def held_by_many(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
-    """"To many, Santilli is a provocateur", "But to others, he is a journalist": a sentence
+    """"To many, the mayor is a reformer", "But to others, he is a spoiler": a sentence
     that opens on an unnamed group whose view it then states."""
     words = sentence.words
     opening = next((i for i, w in enumerate(words) if w.pos not in ("CCONJ", "PUNCT")), None)
