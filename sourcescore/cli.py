@@ -136,6 +136,10 @@ def cli() -> None:
                    "fail_level of the configuration found here judge pass or fail.")
 def check(exit_zero: bool, select: tuple[str, ...], ignore: tuple[str, ...], **options) -> None:
     """Check articles (files, directories, or - for standard input)."""
+    if not (options["server"] or options["scheduler"] or options["show_settings"]):
+        from sourcescore.worker import start_fork_server
+
+        start_fork_server()  # loads the pipeline while this process reads settings and files
     from sourcescore.run import CheckOptions, codes
     from sourcescore.run import check as run_check
 

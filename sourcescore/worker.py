@@ -76,6 +76,19 @@ def worker_context():
     return multiprocessing.get_context("spawn")
 
 
+def start_fork_server() -> None:
+    """Start the worker fork server now, so that it loads the pipeline while this process
+    reads its configuration and inputs: the first worker is then forked with the pipeline in
+    memory. Without a fork server (or when it cannot start) workers load their own, and the
+    first check reports any failure. `sourcescore check` and `sourcescore lsp` call this first
+    thing; the one-story figures of `benchmarks/speed.py` and `benchmarks/lsp.py` show it."""
+    import multiprocessing.forkserver
+
+    if worker_context().get_start_method() == "forkserver":
+        with contextlib.suppress(Exception):
+            multiprocessing.forkserver.ensure_running()
+
+
 class WorkerDied(Exception):
     """The worker process ended (or stopped answering) in the middle of a task."""
 

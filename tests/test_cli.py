@@ -248,3 +248,23 @@ def test_select_is_repeatable_and_takes_rule_names(runner):
     assert "SRC302" not in ran("--ignore", "vague-attribution")
     unknown = run(runner, "check", SEED, "--select", "vague-atribution")
     assert unknown.exit_code == 2 and "did you mean vague-attribution?" in unknown.output
+
+
+@pytest.mark.parametrize(("extra", "starts"), [
+    ((), True),  # checked here: the pipeline loads while the configuration and files are read
+    (("--show-settings",), False),  # nothing is checked
+    (("--server", "http://127.0.0.1:9"), False),  # the server checks; nothing to load here
+])
+def test_check_starts_the_worker_fork_server_first_only_when_it_checks(runner, monkeypatch,
+                                                                      extra, starts):
+    import sourcescore.run
+    import sourcescore.worker
+
+    events = []
+    monkeypatch.setattr(sourcescore.worker, "start_fork_server",
+                        lambda: events.append("fork server"))
+    monkeypatch.setattr(sourcescore.run, "check",
+                        lambda options: events.append("run") or 0)
+    result = runner.invoke(cli, ["check", SEED, *extra])
+    assert result.exit_code == 0
+    assert events == (["fork server", "run"] if starts else ["run"])

@@ -7,10 +7,11 @@ the protocol machinery, so the two overlap.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import threading
+
+from sourcescore.worker import start_fork_server
 
 
 def main() -> None:
@@ -19,21 +20,7 @@ def main() -> None:
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    threading.Thread(target=_start_fork_server, name="sourcescore-warm", daemon=True).start()
+    threading.Thread(target=start_fork_server, name="sourcescore-warm", daemon=True).start()
     from sourcescore.lsp.server import server
 
     server.start_io(sys.stdin.buffer, protocol_out)
-
-
-def _start_fork_server() -> None:
-    """Start the worker fork server, which loads the pipeline, while the server imports the
-    protocol and shakes hands with the client: the first check then forks a worker that has
-    the pipeline in memory, and the first diagnostics come sooner than a cold `sourcescore
-    check` (`benchmarks/lsp.py` measures both)."""
-    import multiprocessing.forkserver
-
-    from sourcescore.worker import worker_context
-
-    if worker_context().get_start_method() == "forkserver":
-        with contextlib.suppress(Exception):  # the first check reports what went wrong
-            multiprocessing.forkserver.ensure_running()
