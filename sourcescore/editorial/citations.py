@@ -1,16 +1,17 @@
 """Where a story relies on another news organisation: the words that cite it.
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
-"according to the Interfax news agency", "first reported by the Miami Herald", "the Times
-reported", "CBS News reports", "Politico reveals", "as the Springfield Gazette noted",
-"Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'", "a report in the Miami
-Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]"; a broadcast named by
-its host or kind ("told host Jane Roe", "Speaking on radio show Morning Drive"); an outlet's
-record used as a source ("in the ITV interview", "the CNN report found") or carrying the
-sentence in the reporter's words ("The Herald's investigation has renewed calls ..."); or a
-later "the report found", "The investigation also documented" that refers back to one. An
-outlet is one on the list (`data/outlets.txt`) or a name shaped like a masthead ("the
-Springfield Gazette").
+"during her interview with ITV", "according to the Interfax news agency", "first reported by
+the Miami Herald", "the Times reported", "CBS News reports", "Politico reveals", "as the
+Springfield Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'",
+"a report in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]";
+a broadcast named by its host or kind ("told host Jane Roe", "Speaking on radio show Morning
+Drive"); an outlet's record used as a source ("in the ITV interview", "the CNN report found")
+or carrying the sentence in the reporter's words ("The Herald's investigation has renewed
+calls ..."); an outlet the extractor found reporting in words the patterns do not reach ("The
+Springfield Gazette, citing court papers, reported"); or a later "the report found", "The
+investigation also documented" that refers back to one. An outlet is one on the list
+(`data/outlets.txt`) or a name shaped like a masthead ("the Springfield Gazette").
 Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names), an
 outlet's poll, analysis of records, editorial or hosted debate, an outlet quoted for its own
 view ("the Global Times wrote"), and an outlet that is only talked about ("Fallon said the AP
@@ -36,7 +37,9 @@ RECORDS = ("interview", "report", "reporting", "investigation", "story", "articl
 #: The citing words shared by an outlet's name and a broadcast's host: "told", "spoke with",
 #: "in an exclusive interview with", "appeared on".
 _TALKED_TO = r"told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)"
-_INTERVIEWED = r"(?:in|during)\s+an?\s+(?:\w+\s+)?interview\s+with"
+#: The interview's determiner: "in an interview with", "during his interview with", "in another".
+_AN = r"(?:an?|his|her|their|another)"
+_INTERVIEWED = rf"(?:in|during)\s+{_AN}\s+(?:\w+\s+)?interview\s+with"
 _APPEARED = r"(?:said|says|appeared|appearing|went|going|speaking)\s+on"
 #: Words that name a medium after an outlet's name: "The Times newspaper reported".
 _MEDIUM = (r"(?:\s+(?:newspaper|paper|magazine|network|channel|station|website|site|broadcaster|"
@@ -63,7 +66,7 @@ def _citation() -> re.Pattern[str]:
     return re.compile(
         # The citing words may open the sentence ("Appearing on CBS", "In an interview with").
         rf"\b(?i:{_TALKED_TO}|{_INTERVIEWED}|"
-        rf"(?:in|during)\s+an?\s+(?:\w+\s+)?(?:interview\s+on|call\s+to)|{_APPEARED}|"
+        rf"(?:in|during)\s+{_AN}\s+(?:\w+\s+)?(?:interview\s+on|call\s+to)|{_APPEARED}|"
         # a network's show named in quotation marks: "on CNN's \"State of the Union\""
         rf"(?:on|during)(?=\s+[A-Z][\w.]*['’]s\s+[\"“])|"
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
@@ -149,7 +152,21 @@ def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
                           m.group("show").strip(), FORMS["show"])
                  for m in _HOSTED.finditer(sentence.text)
                  if not analysis.in_quotation(sentence.start + m.start(), sentence.start + m.end())]
-    return cited
+    return cited or _reported_by_outlet(analysis, sentence)
+
+
+def _reported_by_outlet(analysis: Analysis, sentence: Sentence) -> list[Citation]:
+    """An outlet the extractor found reporting, in words the patterns do not reach: "The
+    Springfield Gazette, citing court papers, reported", "The Boston Globe later reported"."""
+    return [Citation(a.source.start, a.cue.end, a.source.text, FORMS["by"])
+            for a in analysis.attributions_touching(sentence.index)
+            if a.is_speech and a.source_type == "media" and a.cue_lemma in _REPORTING
+            and a.source is not None and a.cue is not None and a.sentence == sentence.index
+            and not analysis.in_quotation(a.source.start, a.source.end)]
+
+
+#: Cue verbs by which an outlet reports, rather than speaks for itself ("the Times wrote").
+_REPORTING = frozenset({"report", "reveal"})
 
 
 def _own_work(text: str, match: re.Match[str], group: str) -> bool:

@@ -79,6 +79,16 @@ def test_credited_wire_copy_is_reported():
      "during a call to ABC’s “Good Morning America.”"),
     ("Sunday, on CNN’s “State of the Union,” the governor defended the budget.",
      "on CNN’s “State of the Union,”"),
+    # An interview named by its subject's determiner; an outlet reporting in words the
+    # patterns do not reach, found by the extractor as a source typed `media`.
+    ("The mayor, during her interview with CNN, said the budget was sound.",
+     "during her interview with CNN"),
+    ("The senator said in another interview with NPR that the bill was dead.",
+     "in another interview with NPR"),
+    ("The Springfield Gazette, citing court papers, reported that the fund was empty.",
+     "The Springfield Gazette, citing court papers, reported"),
+    ("The Boston Globe later reported that the council had met in secret.",
+     "The Boston Globe later reported"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
