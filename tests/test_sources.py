@@ -35,6 +35,15 @@ def test_a_nationality_before_a_title_is_not_an_organisation():
                        (Entity(4, 15, "White House", "ORG"),)) == "organization"
 
 
+def test_a_title_before_a_name_is_a_person_but_a_place_after_a_preposition_is_not():
+    titled = "economist Jane Roe said"
+    assert source_type(_span(titled, "economist Jane Roe"), ()) == "person"
+    placed = "Her critics in the Ohio Senate argue"
+    entities = (Entity(placed.index("the Ohio"), placed.index(" argue"), "the Ohio Senate",
+                       "ORG"),)
+    assert source_type(_span(placed, "Her critics in the Ohio Senate"), entities) != "person"
+
+
 def test_a_role_named_in_apposition_is_that_person():
     from sourcescore.analysis.sources import resolve_sources
     from sourcescore.testing import attribution

@@ -250,6 +250,8 @@ def _titled_name(words: list[str]) -> bool:
     """'the spokeswoman Lina Park', 'economist Jared Cole': a lower-case title, then a name."""
     if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
         return False
+    if words[-3].lower() in _PREPOSITIONS or words[-3].lower() in ("the", "a", "an"):
+        return False  # "her critics in the Ohio Senate": a body, not a title and a name
     return any(w.islower() and w not in ("the", "a", "an") for w in words[:-2])
 
 
