@@ -146,10 +146,10 @@ def _is_group(m: Mention) -> bool:
         return True  # "sources say": no description at all, nothing to check
     if any(w in ANONYMITY_MARKERS for w in m.lower[1:]) and m.head in ANONYMOUS_HEADS:
         return False  # "people briefed on the talks": an unnamed source with a basis
-    if m.head in GROUP_HEADS:  # "critics", not "her supporters" or "the investor"
+    if m.head in GROUP_HEADS:  # "critics", "his critics", "her supporters"; not "the investor"
         one_person = m.lower[0] in ("the", "a", "an", "this", "that") and \
             not m.lower[-1].endswith("s") and m.head != "people"
-        return not one_person and not any(w in ("her", "his", "their") for w in m.lower[:1])
+        return not one_person
     return "NORP" in m.labels and m.words[-1][:1].isupper() and m.lower[-1].endswith("s") and \
         len(m.words) <= 3  # "Democrats", "Senate Republicans"
 

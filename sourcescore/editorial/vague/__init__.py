@@ -62,7 +62,9 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         "group-says", "speech or belief put to a vague group", group_says,
         ("Critics say the plan is doomed.", "Many economists believe the tax will backfire.",
          "Traders expect markets to fall sharply if the bill passes.",
-         "The international community remains cautiously optimistic about the talks."),
+         "The international community remains cautiously optimistic about the talks.",
+         "His critics argue that the mayor is a spoiler.",
+         "Her supporters say the verdict was unfair."),
         ("Critics of the plan marched on City Hall.",
          "Voters rejected the measure on Tuesday."), confidence=0.8),
     Construction(
