@@ -35,11 +35,31 @@ def reaction_drawn(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int
         verb = head_of(words, index)
         if verb is None:
             continue
+        end = word.end
+        measure = _measured(words, index)
+        if measure is not None:  # "faced a storm of criticism": the measure is the object
+            word, verb = words[measure], head_of(words, measure)
+            if verb is None:
+                continue
         if (word.dep == "dobj" and words[verb].lemma in _TARGET_VERBS) or \
                 (word.dep == "pobj" and words[verb].lemma == "under"):  # "came under fire"
-            yield words[verb].start, word.end
+            yield words[verb].start, end
 
 
+def _measured(words: Words, index: int) -> int | None:
+    """The measure noun a reaction is counted in: "a storm of criticism", "a wave of
+    complaints"; None when there is none."""
+    of = head_of(words, index)
+    if of is None or words[index].dep != "pobj" or words[of].lemma != "of":
+        return None
+    measure = head_of(words, of)
+    return measure if measure is not None and words[measure].lemma in _MEASURES else None
+
+
+#: Nouns that count a reaction: "a wave of criticism", "a storm of protest".
+_MEASURES = frozenset("""
+slew wave storm barrage flood torrent chorus flurry firestorm deluge outpouring hail rash
+""".split())
 #: Words that make a reaction an absence: "received little attention".
 _NONE = frozenset({"no", "little", "scant", "few"})
 
