@@ -12,7 +12,7 @@ finds and sentences it leaves alone (`tests/test_vague.py` runs them all):
   it: "is expected to", "is widely seen as", "it is believed that", "was widely criticized",
   or by nobody in particular: "viewed by many as";
 * `reaction-drawn` - an unnamed reaction as the object of what the subject caused or met:
-  "has drawn criticism", "sparked speculation", "came under fire";
+  "has drawn criticism", "sparked speculation", "came under fire", "a wave of criticism";
 * `mood-persists` - an unowned state of mind as the subject of a verb of lasting or growing:
   "hopes remain", "fears grew", "questions linger";
 * `there-is-a-view` - an existential that asserts a view without a holder: "There is a
@@ -80,14 +80,17 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
          "It is believed that the talks will resume.",
          "Rubio, long viewed as the favourite, lost the state.",
          "The mayor defended the shake-up, viewed as a sign of trouble at city hall.",
-         "She attacked the senator, long viewed by many in the party as its best hope."),
+         "She attacked the senator, long viewed by many in the party as its best hope.",
+         "Landlords in the city have been known to ignore the rules."),
         ("The suspect was seen leaving the building.",
          "The shake-up, viewed by his aides as overdue, came on Friday.",
-         "The governor is expected by her own staff to resign.")),
+         "The governor is expected by her own staff to resign.",
+         "The mayor is known as the Donald.", "It is not known whether he will run.")),
     Construction(
         "reaction-drawn", "a reaction with nobody named as reacting", reaction_drawn,
         ("The proposal has drawn criticism.", "The move sparked speculation about a deal.",
-         "The agency came under fire for the delays."),
+         "The agency came under fire for the delays.",
+         "The airline faced a storm of criticism over the delays."),
         ("The proposal drew criticism from Senator Jane Doe.",
          "The senator voiced concerns about the cost.",
          "The shooting prompted protests across the city.")),

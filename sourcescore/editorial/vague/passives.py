@@ -16,12 +16,15 @@ from sourcescore.wordtree import Words, child, children, has_child_lemma, phrase
 PASSIVE_VIEWS = frozenset("""
 expect believe think say see view regard consider rumor rumour report understand fear estimate
 predict project anticipate describe tip criticize criticise condemn praise decry denounce
-mock ridicule lambast pan question dispute doubt perceive deem
+mock ridicule lambast pan question dispute doubt perceive deem know
 """.split())
 #: Of those, the ones that need "as" or a following clause to be a view ("seen as", "said to
 #: be", "it is understood that"): "was seen leaving" is a sighting, "was reported missing" news.
 _NEEDS_COMPLEMENT = frozenset({"see", "view", "regard", "describe", "consider", "perceive",
-                               "say", "report", "understand"})
+                               "say", "report", "understand", "know"})
+#: Of those, the ones that are a view only before an infinitive: "known to fib" puts a habit
+#: to nobody, but "known as the Donald" is a name and "it is not known whether" a doubt.
+_INFINITIVE_ONLY = frozenset({"know"})
 _INTERPRETING = frozenset({"can", "could", "might", "may", "will", "would", "should", "must"})
 _WIDELY = frozenset({"widely", "generally", "broadly", "commonly", "universally", "largely"})
 #: Verbs whose bare participle with "as", trailing a noun, is a view without a holder: "the
@@ -43,7 +46,8 @@ def agentless_passive(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[
         if has_child_lemma(words, index, _INTERPRETING):
             continue  # "can be seen as", "will be seen as": a reading or a forecast, not a view
             # anyone is said to hold
-        if not passive or (word.lemma in _NEEDS_COMPLEMENT and not _has_complement(words, index)):
+        if not passive or (word.lemma in _NEEDS_COMPLEMENT and
+                           not _has_complement(words, index, word.lemma in _INFINITIVE_ONLY)):
             continue
         yield _with_auxiliaries(words, index)
 
@@ -74,11 +78,11 @@ def _in_a_named_record(words: Words, index: int) -> bool:
     return False
 
 
-def _has_complement(words: Words, index: int) -> bool:
+def _has_complement(words: Words, index: int, infinitive_only: bool = False) -> bool:
     """"seen as", "said to be", "understood that", "considered a favourite": a view's content
     follows the verb."""
     for i in children(words, index):
-        if words[i].lemma == "as" or words[i].dep in ("ccomp", "oprd"):
+        if not infinitive_only and (words[i].lemma == "as" or words[i].dep in ("ccomp", "oprd")):
             return True
         if words[i].dep == "xcomp" and child(words, i, ("aux",)) is not None:
             return True  # "is said to be", not "was seen leaving"
