@@ -11,8 +11,6 @@ import os
 import sys
 import threading
 
-from sourcescore.worker import start_fork_server
-
 
 def main() -> None:
     """Serve over stdio. The protocol gets its own copy of stdout; fd 1 itself then points at
@@ -20,7 +18,14 @@ def main() -> None:
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    threading.Thread(target=start_fork_server, name="sourcescore-warm", daemon=True).start()
+    threading.Thread(target=_start_fork_server, name="sourcescore-warm", daemon=True).start()
     from sourcescore.lsp.server import server
 
     server.start_io(sys.stdin.buffer, protocol_out)
+
+
+def _start_fork_server() -> None:
+    # Imported here, on the thread: the protocol's imports on the main thread overlap it.
+    from sourcescore.worker import start_fork_server
+
+    start_fork_server()
