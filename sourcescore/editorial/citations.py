@@ -159,9 +159,9 @@ def _reported_by_outlet(analysis: Analysis, sentence: Sentence) -> list[Citation
     """An outlet the extractor found reporting, in words the patterns do not reach: "The
     Springfield Gazette, citing court papers, reported", "The Boston Globe later reported"."""
     return [Citation(a.source.start, a.cue.end, a.source.text, FORMS["by"])
-            for a in analysis.attributions_touching(sentence.index)
+            for a in analysis.attributions_in_sentence(sentence.index)
             if a.is_speech and a.source_type == "media" and a.cue_lemma in _REPORTING
-            and a.source is not None and a.cue is not None and a.sentence == sentence.index
+            and a.source is not None and a.cue is not None
             and not analysis.in_quotation(a.source.start, a.source.end)]
 
 

@@ -152,6 +152,8 @@ def _source_and_cue(attribution: Attribution) -> tuple[int, int]:
 
 #: Prepositions that open a sentence on whose view it states: "To many, ...", "For some, ...".
 _VIEWPOINT = frozenset({"to", "for"})
+#: Who such a sentence may open on: an unnamed many or a generic group.
+_HOLDERS = QUANTIFIERS | GROUP_HEADS
 
 
 def held_by_many(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, int]]:
@@ -162,7 +164,7 @@ def held_by_many(sentence: Sentence, analysis: Analysis) -> Iterable[tuple[int, 
     if opening is None or words[opening].lemma not in _VIEWPOINT:
         return
     holder = child(words, opening, ("pobj",))
-    if holder is None or words[holder].lemma not in QUANTIFIERS | GROUP_HEADS or \
+    if holder is None or words[holder].lemma not in _HOLDERS or \
             any(words[i].pos == "PROPN" for i in children(words, holder)):
         return
     comma = holder + 1
