@@ -100,4 +100,4 @@ def _flag(analysis: Analysis, citation: Citation, lede_severity: str) -> Flag:
 def sourcescore_register_rules(register):
     register(Rule("SRC201", "agency-attribution",
                   "Wire credits and claims relayed from other outlets",
-                  check, Options, weight=6.0, severity="suggestion", doc=__doc__))
+                  check, Options, weight=12.0, severity="suggestion", doc=__doc__))

@@ -76,7 +76,7 @@ class GeneralSettings:
     #: how a directive is written on a line of its own in plain text (`{directive}` is the body)
     plain_text_exemption: str = "[sourcescore: {directive}]"
     #: sub-scores are raised to this power before they are weighted (`sourcescore.scoring`)
-    curve: Annotated[float, Interval(ge=0.5, le=5)] = 1.75
+    curve: Annotated[float, Interval(ge=0.5, le=5)] = 2.75
     #: a finding of severity error caps the score here (100: findings never hold a story)
     hold_score: Annotated[float, Interval(ge=0, le=100)] = 45.0
     #: the genre of every story checked (news, analysis, opinion, transcript, list); empty:

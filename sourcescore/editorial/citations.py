@@ -1,7 +1,8 @@
 """Where a story relies on another news organisation: the words that cite it.
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
-"during her interview with ITV", "according to the Interfax news agency", "first reported by
+"during her interview with ITV", "remarks to CNN", "in a statement to NPR",
+"according to the Interfax news agency", "first reported by
 the Miami Herald", "the Times reported", "CBS News reports", "Politico reveals", "as the
 Springfield Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'",
 "a report in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]";
@@ -36,7 +37,8 @@ RECORDS = ("interview", "report", "reporting", "investigation", "story", "articl
            "broadcast", "program", "show", "podcast", "segment")
 #: The citing words shared by an outlet's name and a broadcast's host: "told", "spoke with",
 #: "in an exclusive interview with", "appeared on".
-_TALKED_TO = r"told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)"
+_TALKED_TO = (r"told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
+              r"(?:remarks|comments|statement)\s+to")
 #: The interview's determiner: "in an interview with", "during his interview with", "in another".
 _AN = r"(?:an?|his|her|their|another)"
 _INTERVIEWED = rf"(?:in|during)\s+{_AN}\s+(?:\w+\s+)?interview\s+with"

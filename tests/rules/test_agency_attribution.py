@@ -89,6 +89,11 @@ def test_credited_wire_copy_is_reported():
      "The Springfield Gazette, citing court papers, reported"),
     ("The Boston Globe later reported that the council had met in secret.",
      "The Boston Globe later reported"),
+    # Remarks, comments or a statement given to an outlet are that outlet's material.
+    ("The governor's remarks to CNN focused on the budget.", "remarks to CNN"),
+    ("In comments to NPR, the senator said the bill was dead.", "comments to NPR"),
+    ("The company said in a statement to CBS News that it would appeal.",
+     "statement to CBS News"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
