@@ -2,8 +2,8 @@
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
 "during her interview with ITV", "remarks to CNN", "in a statement to NPR",
-"according to the Interfax news agency", "first reported by
-the Miami Herald", "the Times reported", "CBS News reports", "Politico reveals", "as the
+"according to the Interfax news agency", "first reported by the Miami Herald", "a letter
+obtained by the Boston Globe", "the Times reported", "CBS News reports", "Politico reveals", "as the
 Springfield Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'",
 "a report in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]";
 a broadcast named by its host or kind ("told host Jane Roe", "Speaking on radio show Morning
@@ -37,7 +37,7 @@ RECORDS = ("interview", "report", "reporting", "investigation", "story", "articl
            "broadcast", "program", "show", "podcast", "segment")
 #: The citing words shared by an outlet's name and a broadcast's host: "told", "spoke with",
 #: "in an exclusive interview with", "appeared on".
-_TALKED_TO = (r"told|tells|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
+_TALKED_TO = (r"told|tells|tell|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"
               r"(?:remarks|comments|statement)\s+to")
 #: The interview's determiner: "in an interview with", "during his interview with", "in another".
 _AN = r"(?:an?|his|her|their|another)"
@@ -72,7 +72,7 @@ def _citation() -> re.Pattern[str]:
         # a network's show named in quotation marks: "on CNN's \"State of the Union\""
         rf"(?:on|during)(?=\s+[A-Z][\w.]*['’]s\s+[\"“])|"
         rf"(?:an?\s+)?(?:\w+\s+)?(?:appearance|guest)\s+on|"
-        rf"according\s+to|(?:first\s+)?reported\s+by|h/t|hat\s+tip\s+to|"
+        rf"according\s+to|(?:first\s+)?(?:reported|obtained)\s+by|h/t|hat\s+tip\s+to|"
         rf"(?:report|article|story|column|piece)\s+(?:in|by)|"
         rf"(?:published|detailed)\s+(?:in|by)|writing\s+(?:at|in|for))"
         rf"\s+(?:an?\s+)?{outlet('to')}"
@@ -159,7 +159,8 @@ def _cited_in(analysis: Analysis, sentence: Sentence) -> list[Citation]:
 
 def _reported_by_outlet(analysis: Analysis, sentence: Sentence) -> list[Citation]:
     """An outlet the extractor found reporting, in words the patterns do not reach: "The
-    Springfield Gazette, citing court papers, reported", "The Boston Globe later reported"."""
+    Springfield Gazette, citing court papers, reported", "The Boston Globe later reported",
+    "The Herald, for one, noted"."""
     return [Citation(a.source.start, a.cue.end, a.source.text, FORMS["by"])
             for a in analysis.attributions_in_sentence(sentence.index)
             if a.is_speech and a.source_type == "media" and a.cue_lemma in _REPORTING
@@ -167,8 +168,9 @@ def _reported_by_outlet(analysis: Analysis, sentence: Sentence) -> list[Citation
             and not analysis.in_quotation(a.source.start, a.source.end)]
 
 
-#: Cue verbs by which an outlet reports, rather than speaks for itself ("the Times wrote").
-_REPORTING = frozenset({"report", "reveal"})
+#: Cue verbs by which an outlet reports or points out, rather than speaks for itself ("the
+#: Times wrote").
+_REPORTING = frozenset({"report", "reveal", "note"})
 
 
 def _own_work(text: str, match: re.Match[str], group: str) -> bool:

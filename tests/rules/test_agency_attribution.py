@@ -94,6 +94,13 @@ def test_credited_wire_copy_is_reported():
     ("In comments to NPR, the senator said the bill was dead.", "comments to NPR"),
     ("The company said in a statement to CBS News that it would appeal.",
      "statement to CBS News"),
+    # "tell" in any form; a record another outlet obtained; an outlet that noted a point,
+    # however far the verb stands from its name.
+    ("The mayor did tell NPR that the talks had stalled.", "tell NPR"),
+    ("“We will win,” the chairman said in a letter obtained by The Boston Globe.",
+     "obtained by The Boston Globe"),
+    ("The Boston Globe, for one, noted the gap between the two budgets.",
+     "The Boston Globe, for one, noted"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
