@@ -9,12 +9,14 @@ What it flags:
     anonymous; vague groups ("critics", "many") are SRC302's and polls are polls; an unnamed
     source inside what another source says ("She said an aide told her") is that source's to
     answer for, a client's lawyers ("attorneys for the family") speak on the record, and a
-    public post ("one user tweeted") is on the record. A reason or basis given once covers the
-    source wherever it speaks: "Israeli officials said" in the lede is explained by "an Israeli
-    official, speaking on condition of anonymity because ..." further down, and so is a later
-    "the officials". A source quoted several times is one finding, where it first speaks. The
-    sub-score is the share of the story's prominence-weighted sourcing that is not unexplained
-    anonymity, so an unexplained anonymous lead costs far more than one background line.
+    public post ("one user tweeted") or a record put before the public ("prosecutors wrote in a
+    court filing", "officials said in a statement") is on the record. A reason or basis given
+    once covers the source wherever it speaks: "Israeli officials said" in the lede is explained
+    by "an Israeli official, speaking on condition of anonymity because ..." further down, and
+    so is a later "the officials". A source quoted several times is one finding, where it first
+    speaks. The sub-score is the share of the story's prominence-weighted sourcing that is not
+    unexplained anonymity, so an unexplained anonymous lead costs far more than one background
+    line.
 
 Why it matters:
     Major newsroom policies allow anonymity only when the reader is told why it was granted and

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sourcescore.analysis.lexicon import ANONYMITY_MARKERS
 from sourcescore.model import Analysis, Attribution
-from sourcescore.wordtree import children, head_of, phrase
+from sourcescore.wordtree import children, head_of, phrase, word_at
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,9 @@ class NamingSentences:
 
 def unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
     """The unnamed sources that answer for what they say: speech put to an anonymous source
-    ("a senior official said") that is not a public post, not inside what another source is
-    reported to have said, not a party's counsel and not named elsewhere in the story. One
+    ("a senior official said") that is not a public post or record, not inside what another
+    source is reported to have said, not a party's counsel and not named elsewhere in the
+    story. One
     decision, read by every rule that weighs anonymity (SRC101 counts them, SRC102 asks each
     for a reason), so the two never disagree about who is anonymous."""
     return analysis.remembered(_unnamed_sources)
@@ -164,7 +165,28 @@ def _unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
     return tuple(a for a in analysis.attributions
                  if a.source_type == "anonymous" and a.is_speech and a.source is not None
                  and not _posted(a) and not _relayed(analysis, a) and not _counsel(a)
-                 and not named_later(analysis, a))
+                 and not _in_a_public_record(analysis, a) and not named_later(analysis, a))
+
+
+#: Records put before the public: "prosecutors wrote in a filing", "officials said in a statement".
+_PUBLIC_RECORDS = frozenset("""
+filing complaint indictment lawsuit suit motion brief affidavit statement release testimony
+""".split())
+
+
+def _in_a_public_record(analysis: Analysis, attribution: Attribution) -> bool:
+    """The unnamed source speaks through a record anyone can read ("federal prosecutors wrote
+    in a court filing", "officials said in a statement"): the record is the source, on the record,
+    and no confidence is granted."""
+    if attribution.cue is None:
+        return False
+    words = analysis.sentences[attribution.sentence].words
+    cue = word_at(words, attribution.cue.end - 1)
+    if cue is None:
+        return False
+    return any(words[p].dep == "prep" and words[p].lemma == "in" and any(
+        words[o].dep == "pobj" and words[o].lemma in _PUBLIC_RECORDS for o in children(words, p))
+        for p in children(words, cue))
 
 
 #: Cues of a public post: "one user tweeted" quotes the public record, not a confidential source.

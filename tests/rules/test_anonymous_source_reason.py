@@ -100,6 +100,19 @@ def test_a_public_post_is_on_the_record():
     assert run_rule("SRC102", article(text, posted)).flags == ()
 
 
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Federal prosecutors wrote in a court filing that the fund was empty.", []),
+    ("Officials said in a statement that the plant would close.", []),
+    # Speech in a setting nobody can read afterwards is still an unnamed source's.
+    ("Officials said in an interview that the plant would close.", ["Officials"]),
+])
+def test_an_unnamed_source_speaking_through_a_public_record_is_on_the_record(text, flagged):
+    """A filing or a statement is the source, there for anyone to read; no confidence was
+    granted, so there is no reason for anonymity to ask for."""
+    analysis = parse(f"Plant to close\n\n{text}")
+    assert flagged_texts(run_rule("SRC102", analysis), analysis) == flagged
+
+
 def test_an_unnamed_source_inside_another_unnamed_sources_account_is_one_finding():
     text = ("The talks stalled.\n\nAides were furious, according to people close to the "
             "campaign.")
