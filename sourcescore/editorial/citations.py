@@ -7,7 +7,8 @@ obtained by the Boston Globe", "the Times reported", "CBS News reports", "Politi
 Springfield Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'",
 "a report in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]";
 a broadcast named by its host or kind ("told host Jane Roe", "Speaking on radio show Morning
-Drive"); an outlet's record used as a source ("in the ITV interview", "the CNN report found")
+Drive"); an outlet's record used as a source ("in the ITV interview", "during a CNN panel",
+"the CNN report found")
 or carrying the sentence in the reporter's words ("The Herald's investigation has renewed
 calls ..."); an outlet the extractor found reporting in words the patterns do not reach ("The
 Springfield Gazette, citing court papers, reported"); or a later "the report found", "The
@@ -34,7 +35,7 @@ from sourcescore.wordtree import head_of, word_at
 
 #: Records an outlet produces that a later "the report", "the interview" can refer back to.
 RECORDS = ("interview", "report", "reporting", "investigation", "story", "article",
-           "broadcast", "program", "show", "podcast", "segment")
+           "broadcast", "program", "show", "podcast", "segment", "panel")
 #: The citing words shared by an outlet's name and a broadcast's host: "told", "spoke with",
 #: "in an exclusive interview with", "appeared on".
 _TALKED_TO = (r"told|tells|tell|telling|speaking\s+(?:to|with)|spoke\s+(?:to|with)|"

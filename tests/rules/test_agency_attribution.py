@@ -101,6 +101,7 @@ def test_credited_wire_copy_is_reported():
      "obtained by The Boston Globe"),
     ("The Boston Globe, for one, noted the gap between the two budgets.",
      "The Boston Globe, for one, noted"),
+    ("During a CNN panel on Sunday, the senator said the bill was dead.", "CNN panel"),
 ])
 def test_citations_of_another_outlet_are_flagged_at_the_citing_words(text, cited):
     analysis = parse(text)
