@@ -1,17 +1,16 @@
 """Where a story relies on another news organisation: the words that cite it.
 
 A citation is a citing form around an outlet's name - "told CNN", "in an interview with ITV",
-"during her interview with ITV", "remarks to CNN", "in a statement to NPR",
-"according to the Interfax news agency", "first reported by the Miami Herald", "a letter
-obtained by the Boston Globe", "the Times reported", "CBS News reports", "Politico reveals", "as the
-Springfield Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'",
-"a report in the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]";
-a broadcast named by its host or kind ("told host Jane Roe", "Speaking on radio show Morning
-Drive"); an outlet's record used as a source ("in the ITV interview", "during a CNN panel",
-"the CNN report found")
-or carrying the sentence in the reporter's words ("The Herald's investigation has renewed
-calls ..."); an outlet the extractor found reporting in words the patterns do not reach ("The
-Springfield Gazette, citing court papers, reported"); or a later "the report found", "The
+"during her interview with ITV", "remarks to CNN", "in a statement to NPR", "according to the
+Interfax news agency", "first reported by the Miami Herald", "a letter obtained by the Boston
+Globe", "the Times reported", "CBS News reports", "Politico reveals", "as the Springfield
+Gazette noted", "Appearing on CBS", "went on CNN", "on CNN's 'State of the Union'", "a report in
+the Miami Herald", "writing in The New York Times", "(h/t Mediaite)", "[WaPo.]"; a broadcast
+named by its host or kind ("told host Jane Roe", "Speaking on radio show Morning Drive"); an
+outlet's record used as a source ("in the ITV interview", "during a CNN panel", "the CNN report
+found") or carrying the sentence in the reporter's words ("The Herald's investigation has
+renewed calls ..."); an outlet the extractor found reporting in words the patterns do not reach
+("The Springfield Gazette, citing court papers, reported"); or a later "the report found", "The
 investigation also documented" that refers back to one. An outlet is one on the list
 (`data/outlets.txt`) or a name shaped like a masthead ("the Springfield Gazette").
 Not a citation: the house's own work (`Analysis.house`, or a publisher the caller names), an

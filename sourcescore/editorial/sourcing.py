@@ -155,9 +155,8 @@ def unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
     """The unnamed sources that answer for what they say: speech put to an anonymous source
     ("a senior official said") that is not a public post or record, not inside what another
     source is reported to have said, not a party's counsel and not named elsewhere in the
-    story. One
-    decision, read by every rule that weighs anonymity (SRC101 counts them, SRC102 asks each
-    for a reason), so the two never disagree about who is anonymous."""
+    story. One decision, read by every rule that weighs anonymity (SRC101 counts them, SRC102
+    asks each for a reason), so the two never disagree about who is anonymous."""
     return analysis.remembered(_unnamed_sources)
 
 
