@@ -168,6 +168,8 @@ def _unnamed_sources(analysis: Analysis) -> tuple[Attribution, ...]:
 
 
 #: Records put before the public: "prosecutors wrote in a filing", "officials said in a statement".
+#: Narrower than `lexicon.DOCUMENT_HEADS` on purpose: a memo, an email or a letter may reach the
+#: reporter in confidence, so an unnamed source speaking through one still owes a reason.
 _PUBLIC_RECORDS = frozenset("""
 filing complaint indictment lawsuit suit motion brief affidavit statement release testimony
 """.split())
